@@ -1,0 +1,63 @@
+package org.storybank.command.publication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.storybank.api.messaging.EventTopics;
+import org.storybank.api.messaging.EventTypes;
+import org.storybank.api.story.StoryEvent;
+
+/**
+ * Reads the event store in order (a tracking processor with its own token) and publishes each story
+ * event to Kafka, keyed by story id. The send is awaited: the token only moves on once the broker has
+ * acknowledged the record, so a crash or an outage repeats events but never skips one.
+ */
+@Component
+@ProcessingGroup(EventPublisher.PROCESSING_GROUP)
+class EventPublisher {
+
+  static final String PROCESSING_GROUP = "kafka-publication";
+
+  private static final EventTypes<StoryEvent> STORY_EVENT_TYPES = EventTypes.of(StoryEvent.class);
+
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final ObjectMapper json;
+
+  EventPublisher(KafkaTemplate<String, byte[]> kafka, ObjectMapper json) {
+    this.kafka = kafka;
+    this.json = json;
+  }
+
+  @EventHandler
+  void on(StoryEvent event, EventMessage<?> message) throws InterruptedException, ExecutionException {
+    DomainEventMessage<?> domainMessage = (DomainEventMessage<?>) message;
+    var record =
+        new ProducerRecord<String, byte[]>(EventTopics.STORY_EVENTS, event.storyId(), toJson(event));
+    header(record, EventTopics.HEADER_EVENT_ID, message.getIdentifier());
+    header(record, EventTopics.HEADER_EVENT_TYPE, STORY_EVENT_TYPES.nameOf(event.getClass()));
+    header(record, EventTopics.HEADER_AGGREGATE_ID, domainMessage.getAggregateIdentifier());
+    header(record, EventTopics.HEADER_SEQUENCE, Long.toString(domainMessage.getSequenceNumber()));
+    header(record, EventTopics.HEADER_TIMESTAMP, message.getTimestamp().toString());
+    kafka.send(record).get();
+  }
+
+  private byte[] toJson(Object event) {
+    try {
+      return json.writeValueAsBytes(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + event.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}

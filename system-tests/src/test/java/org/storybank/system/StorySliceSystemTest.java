@@ -1,0 +1,272 @@
+package org.storybank.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.storybank.infra.Ports;
+import org.storybank.infra.PostgresDatabase;
+
+/**
+ * The walking skeleton end to end, exactly as a person runs it: {@code ./storybank up} on free ports
+ * with real PostgreSQL, Kafka and Elasticsearch; one story from login through the gateway, the event
+ * store and Kafka into the search index; the tenant wall; {@code ./storybank down} leaves nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StorySliceSystemTest {
+
+  private static final String PASSWORD = "demo-password";
+  private static final String POSTGRES_SERVER =
+      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_URL")).orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final String POSTGRES_USER =
+      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_USER")).orElse("postgres");
+  private static final String POSTGRES_PASSWORD =
+      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_PASSWORD")).orElse("");
+
+  private Path stateDir;
+  private String database;
+  private StorybankProcess storybank;
+  private Api gateway;
+  private final Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+  private String upOutput;
+
+  @BeforeAll
+  void up() throws Exception {
+    stateDir = Files.createTempDirectory(Path.of(isRoot() ? "/var/tmp" : System.getProperty("java.io.tmpdir")), "storybank-system-");
+    database = PostgresDatabase.createScratchDatabase(POSTGRES_SERVER, POSTGRES_USER, POSTGRES_PASSWORD);
+    for (String port :
+        List.of("GATEWAY", "COMMAND", "QUERY", "EVALUATION", "ELASTICSEARCH", "KAFKA")) {
+      ports.put(port, Ports.free());
+    }
+    Map<String, String> environment = new java.util.HashMap<>();
+    ports.forEach((name, port) -> environment.put("STORYBANK_" + name + "_PORT", Integer.toString(port)));
+    environment.put("STORYBANK_STATE_DIR", stateDir.toString());
+    environment.put("STORYBANK_POSTGRES_URL", database);
+    environment.put("STORYBANK_POSTGRES_USER", POSTGRES_USER);
+    environment.put("STORYBANK_POSTGRES_PASSWORD", POSTGRES_PASSWORD);
+    environment.remove("STORYBANK_ELASTICSEARCH_URL");
+    environment.remove("STORYBANK_KAFKA_BOOTSTRAP");
+    storybank = new StorybankProcess(environment);
+
+    StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(6), "up");
+    upOutput = outcome.output();
+    System.out.println(upOutput);
+    assertThat(outcome.exitCode()).as("./storybank up exit code; output:%n%s", upOutput).isZero();
+    gateway = new Api("http://127.0.0.1:" + ports.get("GATEWAY"));
+  }
+
+  @AfterAll
+  void down() throws Exception {
+    try {
+      if (storybank != null) {
+        StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(2), "down");
+        System.out.println(outcome.output());
+      }
+    } finally {
+      if (database != null) {
+        PostgresDatabase.dropDatabase(database, POSTGRES_USER, POSTGRES_PASSWORD);
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void upPrintsTheGatewayAndTheDemoLogins() {
+    assertThat(upOutput)
+        .contains("http://127.0.0.1:" + ports.get("GATEWAY"))
+        .contains("admin@demo.storybank", "coach1@demo.storybank", "coach2@demo.storybank")
+        .contains("candidate1@demo.storybank", "candidate6@demo.storybank")
+        .contains("demo-password")
+        .containsPattern("up in \\d+s");
+  }
+
+  @Test
+  @Order(2)
+  void aStoryWrittenThroughTheGatewayIsFoundByAWordOfItsAction() throws Exception {
+    String marker = "quillfeather" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+
+    Api.Response created =
+        gateway.post(
+            "/api/stories",
+            candidate1,
+            Map.of(
+                "title", "The billing export nobody owned",
+                "principles", List.of("ownership", "dive-deep"),
+                "prompts", List.of("Tell me about a time you took on something outside your role"),
+                "level", "mid",
+                "situation", "Finance received broken invoice exports every month end.",
+                "task", "The export job had no owner after a reorganisation.",
+                "action", "I rebuilt the export with a " + marker + " checksum and wrote its runbook.",
+                "result", "Broken exports went from four a quarter to zero."));
+    assertThat(created.status()).as("draft answered %s", created.body()).isEqualTo(201);
+    String storyId = created.body().get("id").asText();
+    assertThat(created.body().get("version").asLong()).isZero();
+
+    JsonNode found = awaitSearch(candidate1, marker, 1);
+    JsonNode hit = found.get("hits").get(0);
+    assertThat(hit.get("storyId").asText()).isEqualTo(storyId);
+    assertThat(hit.get("title").asText()).isEqualTo("The billing export nobody owned");
+    assertThat(hit.get("highlights").get("action").get(0).asText()).contains("<em>" + marker + "</em>");
+
+    String candidate2 = gateway.login("candidate2@demo.storybank", PASSWORD);
+    assertThat(search(candidate2, marker).get("total").asLong())
+        .as("another candidate of the same cohort never sees the story")
+        .isZero();
+    String candidate1Id = gateway.get("/api/me", candidate1).body().get("userId").asText();
+    assertThat(search(candidate2, marker + "&candidateId=" + candidate1Id).get("total").asLong())
+        .as("asking for someone else's candidate id widens nothing")
+        .isZero();
+
+    String coach1 = gateway.login("coach1@demo.storybank", PASSWORD);
+    assertThat(search(coach1, marker).get("total").asLong()).as("the coach of the author's cohort").isEqualTo(1);
+    String coach2 = gateway.login("coach2@demo.storybank", PASSWORD);
+    assertThat(search(coach2, marker).get("total").asLong()).as("a coach of another cohort").isZero();
+  }
+
+  @Test
+  @Order(3)
+  void theDemoOrganisationHasItsStories() throws Exception {
+    String candidate4 = gateway.login("candidate4@demo.storybank", PASSWORD);
+    JsonNode me = gateway.get("/api/me", candidate4).body();
+    assertThat(me.get("role").asText()).isEqualTo("candidate");
+    assertThat(me.get("cohortIds").get(0).asText()).isEqualTo("cohort-2");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(search(candidate4, "").get("total").asLong()).isGreaterThan(0));
+  }
+
+  @Test
+  @Order(4)
+  void everyServiceTurnsAwayCallsWithoutAValidToken() throws Exception {
+    List<String> protectedUrls = new ArrayList<>();
+    protectedUrls.add("http://127.0.0.1:" + ports.get("GATEWAY") + "/api/search/stories?q=x");
+    protectedUrls.add("http://127.0.0.1:" + ports.get("GATEWAY") + "/api/me");
+    protectedUrls.add("http://127.0.0.1:" + ports.get("QUERY") + "/api/search/stories?q=x");
+    protectedUrls.add("http://127.0.0.1:" + ports.get("EVALUATION") + "/api/rubrics");
+    String forged = ForgedTokens.signedByAnotherKey();
+    for (String url : protectedUrls) {
+      Api direct = new Api(url);
+      assertThat(direct.get("", null).status()).as("no token at %s", url).isEqualTo(401);
+      assertThat(direct.get("", "not-a-jwt").status()).as("garbage token at %s", url).isEqualTo(401);
+      assertThat(direct.get("", forged).status()).as("token signed by another key at %s", url).isEqualTo(401);
+    }
+    Api command = new Api("http://127.0.0.1:" + ports.get("COMMAND"));
+    assertThat(command.post("/api/stories", null, Map.of("title", "x")).status()).isEqualTo(401);
+    assertThat(command.post("/api/stories", forged, Map.of("title", "x")).status()).isEqualTo(401);
+    assertThat(gateway.post("/api/stories", null, Map.of("title", "x")).status()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(5)
+  void aValidTokenIsAcceptedByTheServicesDirectly() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    assertThat(new Api("http://127.0.0.1:" + ports.get("QUERY")).get("/api/search/stories?q=x", candidate1).status())
+        .isEqualTo(200);
+    assertThat(new Api("http://127.0.0.1:" + ports.get("EVALUATION")).get("/api/rubrics", candidate1).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  @Order(6)
+  void badInputAtTheCommandEdgeNamesTheFieldAndTheRule() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    Api.Response unknownPrinciple =
+        gateway.post(
+            "/api/stories",
+            candidate1,
+            Map.of("title", "t", "principles", List.of("synergy"), "level", "mid", "situation", "", "task", "", "action", "", "result", ""));
+    assertThat(unknownPrinciple.status()).isEqualTo(400);
+    assertThat(unknownPrinciple.body().get("field").asText()).isEqualTo("principles");
+    assertThat(unknownPrinciple.body().get("rule").asText()).contains("synergy");
+
+    Api.Response unknownLevel =
+        gateway.post("/api/stories", candidate1, Map.of("title", "t", "level", "principal"));
+    assertThat(unknownLevel.status()).isEqualTo(400);
+    assertThat(unknownLevel.body().get("field").asText()).isEqualTo("level");
+  }
+
+  @Test
+  @Order(7)
+  void loginWithAWrongPasswordIsRefused() throws Exception {
+    Api.Response response =
+        gateway.post("/api/auth/login", null, Map.of("email", "candidate1@demo.storybank", "password", "guess"));
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.body().toString()).doesNotContain("accessToken");
+  }
+
+  @Test
+  @Order(100)
+  void downStopsEveryProcessThatUpStarted() throws Exception {
+    List<Long> pids = recordedPids();
+    assertThat(pids).as("pid files of the four services, Elasticsearch and Kafka").hasSizeGreaterThanOrEqualTo(6);
+    assertThat(pids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+
+    StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(2), "down");
+    assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+    storybank = null;
+  }
+
+  private List<Long> recordedPids() throws IOException {
+    try (Stream<Path> files = Files.walk(stateDir)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".pid"))
+          .map(StorySliceSystemTest::readPid)
+          .flatMap(Optional::stream)
+          .toList();
+    }
+  }
+
+  private static Optional<Long> readPid(Path file) {
+    try {
+      return Optional.of(Long.parseLong(Files.readString(file).strip()));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private JsonNode awaitSearch(String token, String text, int expected) {
+    JsonNode[] last = new JsonNode[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              last[0] = search(token, text);
+              assertThat(last[0].get("total").asLong()).isEqualTo(expected);
+            });
+    return last[0];
+  }
+
+  private JsonNode search(String token, String text) throws IOException, InterruptedException {
+    Api.Response response = gateway.get("/api/search/stories?q=" + text, token);
+    assertThat(response.status()).as("search answered %s", response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+}

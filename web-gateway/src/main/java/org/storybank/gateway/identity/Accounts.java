@@ -1,0 +1,76 @@
+package org.storybank.gateway.identity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.storybank.security.Role;
+
+/** Accounts, cohorts and who belongs to which, in the gateway's own schema. */
+@Repository
+public class Accounts {
+
+  private final JdbcClient jdbc;
+
+  Accounts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record Credentials(Account account, String passwordHash) {}
+
+  Optional<Credentials> credentialsFor(String email) {
+    return jdbc.sql("SELECT user_id, email, name, role, password_hash FROM accounts WHERE email = ?")
+        .param(normalise(email))
+        .query(
+            (row, n) ->
+                new Credentials(
+                    new Account(
+                        row.getString("user_id"),
+                        row.getString("email"),
+                        row.getString("name"),
+                        Role.fromId(row.getString("role")).orElseThrow()),
+                    row.getString("password_hash")))
+        .optional();
+  }
+
+  public List<String> cohortsOf(String userId) {
+    return jdbc.sql("SELECT cohort_id FROM cohort_members WHERE user_id = ? ORDER BY cohort_id")
+        .param(userId)
+        .query(String.class)
+        .list();
+  }
+
+  @Transactional
+  void upsert(Account account, String passwordHash) {
+    jdbc.sql(
+            """
+            INSERT INTO accounts (user_id, email, name, role, password_hash) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (user_id) DO UPDATE
+              SET email = EXCLUDED.email, name = EXCLUDED.name, role = EXCLUDED.role,
+                  password_hash = EXCLUDED.password_hash
+            """)
+        .params(account.userId(), normalise(account.email()), account.name(), account.role().id(), passwordHash)
+        .update();
+  }
+
+  @Transactional
+  void upsertCohort(String cohortId, String name) {
+    jdbc.sql("INSERT INTO cohorts (cohort_id, name) VALUES (?, ?) ON CONFLICT (cohort_id) DO UPDATE SET name = EXCLUDED.name")
+        .params(cohortId, name)
+        .update();
+  }
+
+  @Transactional
+  void addMember(String cohortId, String userId, String relation) {
+    jdbc.sql(
+            "INSERT INTO cohort_members (cohort_id, user_id, relation) VALUES (?, ?, ?) ON CONFLICT (cohort_id, user_id) DO UPDATE SET relation = EXCLUDED.relation")
+        .params(cohortId, userId, relation)
+        .update();
+  }
+
+  static String normalise(String email) {
+    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+  }
+}

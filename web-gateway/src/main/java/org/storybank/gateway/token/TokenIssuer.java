@@ -1,0 +1,54 @@
+package org.storybank.gateway.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+import org.storybank.security.Role;
+import org.storybank.security.TokenClaims;
+
+/** Issues short-lived access tokens that carry everything a service needs to authorise a call. */
+@Component
+public class TokenIssuer {
+
+  private final JwtEncoder encoder;
+  private final TokenProperties properties;
+  private final SigningKey key;
+  private final Clock clock;
+
+  TokenIssuer(JwtEncoder encoder, TokenProperties properties, SigningKey key) {
+    this.encoder = encoder;
+    this.properties = properties;
+    this.key = key;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** Who a token is about; what every service needs to decide alone what the bearer may do. */
+  public record Subject(String userId, Role role, String name, String email, List<String> cohortIds) {}
+
+  public AccessToken issue(Subject subject) {
+    Instant now = clock.instant();
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .issuer(properties.issuer())
+            .audience(List.of(properties.audience()))
+            .subject(subject.userId())
+            .issuedAt(now)
+            .expiresAt(now.plus(properties.timeToLive()))
+            .claim(TokenClaims.ROLE, subject.role().id())
+            .claim(TokenClaims.COHORTS, subject.cohortIds())
+            .claim(TokenClaims.NAME, subject.name())
+            .claim(TokenClaims.EMAIL, subject.email())
+            .build();
+    JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.privateKey().getKeyID()).build();
+    String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    return new AccessToken(token, properties.timeToLive().toSeconds());
+  }
+
+  public record AccessToken(String accessToken, long expiresIn) {}
+}
