@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(STORYBANK_[A-Z_]+)(?::([^}]*))?}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\$\\{(STORYBANK_[A-Z_]+)(?::([^}]*))?}");
   private static final Map<String, String> PORT_VARIABLE =
       Map.of(
           "web-gateway", "STORYBANK_GATEWAY_PORT",
@@ -45,12 +46,16 @@ class ComposeFileTest {
     Set<String> pointingAtThisMachine = new TreeSet<>();
     read.forEach(
         (variable, fallback) -> {
-          if (fallback == null || fallback.contains("127.0.0.1") || fallback.contains("localhost")) {
+          if (fallback == null
+              || fallback.contains("127.0.0.1")
+              || fallback.contains("localhost")) {
             pointingAtThisMachine.add(variable);
           }
         });
     assertThat(given.keySet())
-        .as("variables of %s without default, or defaulting to this machine, must be set in compose", service)
+        .as(
+            "variables of %s without default, or defaulting to this machine, must be set in compose",
+            service)
         .containsAll(pointingAtThisMachine);
 
     given.forEach(
@@ -71,7 +76,9 @@ class ComposeFileTest {
             (variable, value) -> {
               Matcher matcher = host.matcher(value);
               if (matcher.find()) {
-                assertThat(defined).as("%s of %s points at %s", variable, service, value).contains(matcher.group(1));
+                assertThat(defined)
+                    .as("%s of %s points at %s", variable, service, value)
+                    .contains(matcher.group(1));
               }
             });
   }
@@ -85,7 +92,8 @@ class ComposeFileTest {
   }
 
   private static Map<String, String> variablesReadBy(String service) throws IOException {
-    String yaml = Files.readString(REPOSITORY.resolve(service + "/src/main/resources/application.yml"));
+    String yaml =
+        Files.readString(REPOSITORY.resolve(service + "/src/main/resources/application.yml"));
     Map<String, String> variables = new LinkedHashMap<>();
     Matcher matcher = PLACEHOLDER.matcher(yaml);
     while (matcher.find()) {
@@ -98,7 +106,8 @@ class ComposeFileTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> services() throws IOException {
     Yaml yaml = new Yaml(new LoaderOptions());
-    Map<String, Object> compose = yaml.load(Files.readString(REPOSITORY.resolve("deploy/compose.yaml")));
+    Map<String, Object> compose =
+        yaml.load(Files.readString(REPOSITORY.resolve("deploy/compose.yaml")));
     return (Map<String, Object>) compose.get("services");
   }
 

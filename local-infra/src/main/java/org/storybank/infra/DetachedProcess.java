@@ -7,40 +7,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts server processes that may outlive this JVM: their own session (no hangup when the terminal that ran
- * {@code ./storybank up} closes), stdin from /dev/null, output to a file rather than a pipe nobody drains.
+ * Starts server processes that may outlive this JVM: their own session (no hangup when the terminal
+ * that ran {@code ./storybank up} closes), stdin from /dev/null, output to a file rather than a
+ * pipe nobody drains.
  */
 final class DetachedProcess {
 
-    /** Settings the JVM would pick up behind our back and that the servers' launchers warn about. */
-    private static final List<String> INHERITED_JAVA_SETTINGS = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "JAVA_HOME");
+  /** Settings the JVM would pick up behind our back and that the servers' launchers warn about. */
+  private static final List<String> INHERITED_JAVA_SETTINGS =
+      List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "JAVA_HOME");
 
-    private DetachedProcess() {
-    }
+  private DetachedProcess() {}
 
-    static Process start(List<String> command, Map<String, String> environment, Path workingDir, Path output) {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workingDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(output.toFile())
-                .redirectErrorStream(true);
-        INHERITED_JAVA_SETTINGS.forEach(builder.environment()::remove);
-        builder.environment().putAll(environment);
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new InfrastructureException("cannot start " + command.get(0) + " (" + e.getMessage()
-                    + "): check that it is installed and executable", e);
-        }
+  static Process start(
+      List<String> command, Map<String, String> environment, Path workingDir, Path output) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workingDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectOutput(output.toFile())
+            .redirectErrorStream(true);
+    INHERITED_JAVA_SETTINGS.forEach(builder.environment()::remove);
+    builder.environment().putAll(environment);
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new InfrastructureException(
+          "cannot start "
+              + command.get(0)
+              + " ("
+              + e.getMessage()
+              + "): check that it is installed and executable",
+          e);
     }
+  }
 
-    /** {@code setsid} when available; it execs in place (our children are not group leaders), keeping the pid. */
-    static List<String> newSessionPrefix() {
-        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return List.of(candidate);
-            }
-        }
-        return List.of();
+  /**
+   * {@code setsid} when available; it execs in place (our children are not group leaders), keeping
+   * the pid.
+   */
+  static List<String> newSessionPrefix() {
+    for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
+      if (Files.isExecutable(Path.of(candidate))) {
+        return List.of(candidate);
+      }
     }
+    return List.of();
+  }
 }

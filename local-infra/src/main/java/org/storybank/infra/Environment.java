@@ -3,11 +3,10 @@ package org.storybank.infra;
 /** Settings from environment variables, where blank counts as unset. */
 final class Environment {
 
-    private Environment() {
-    }
+  private Environment() {}
 
-    static String get(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
+  static String get(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
 }

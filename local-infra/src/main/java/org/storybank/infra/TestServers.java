@@ -7,95 +7,108 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Elasticsearch, Kafka and PostgreSQL for tests in other modules: started once per JVM on first use and stopped
- * when the JVM exits. Local processes by default; Testcontainers when {@code STORYBANK_TEST_INFRA=containers} and
- * Docker is available.
+ * Elasticsearch, Kafka and PostgreSQL for tests in other modules: started once per JVM on first use
+ * and stopped when the JVM exits. Local processes by default; Testcontainers when {@code
+ * STORYBANK_TEST_INFRA=containers} and Docker is available.
  */
 public abstract class TestServers {
 
-    private static final Logger log = LoggerFactory.getLogger(TestServers.class);
+  private static final Logger log = LoggerFactory.getLogger(TestServers.class);
 
-    public static final String MODE_ENV = "STORYBANK_TEST_INFRA";
-    public static final String POSTGRES_URL_ENV = PostgresDatabase.URL_ENV;
-    public static final String POSTGRES_USER_ENV = "STORYBANK_POSTGRES_USER";
-    public static final String POSTGRES_PASSWORD_ENV = "STORYBANK_POSTGRES_PASSWORD";
+  public static final String MODE_ENV = "STORYBANK_TEST_INFRA";
+  public static final String POSTGRES_URL_ENV = PostgresDatabase.URL_ENV;
+  public static final String POSTGRES_USER_ENV = "STORYBANK_POSTGRES_USER";
+  public static final String POSTGRES_PASSWORD_ENV = "STORYBANK_POSTGRES_PASSWORD";
 
-    private static TestServers shared;
-    private static RuntimeException sharedStartFailure;
+  private static TestServers shared;
+  private static RuntimeException sharedStartFailure;
 
-    private final List<String> scratchDatabases = new CopyOnWriteArrayList<>();
+  private final List<String> scratchDatabases = new CopyOnWriteArrayList<>();
 
-    /** The servers of this JVM, started on the first call; a failed start is not retried by later callers. */
-    public static synchronized TestServers shared() {
-        if (shared != null) {
-            return shared;
-        }
-        if (sharedStartFailure != null) {
-            throw new InfrastructureException("the shared test servers failed to start earlier in this JVM: "
-                    + describe(sharedStartFailure), sharedStartFailure);
-        }
-        try {
-            shared = startForEnvironment();
-            return shared;
-        } catch (RuntimeException e) {
-            sharedStartFailure = e;
-            throw e;
-        }
+  /**
+   * The servers of this JVM, started on the first call; a failed start is not retried by later
+   * callers.
+   */
+  public static synchronized TestServers shared() {
+    if (shared != null) {
+      return shared;
     }
+    if (sharedStartFailure != null) {
+      throw new InfrastructureException(
+          "the shared test servers failed to start earlier in this JVM: "
+              + describe(sharedStartFailure),
+          sharedStartFailure);
+    }
+    try {
+      shared = startForEnvironment();
+      return shared;
+    } catch (RuntimeException e) {
+      sharedStartFailure = e;
+      throw e;
+    }
+  }
 
-    private static TestServers startForEnvironment() {
-        if ("containers".equalsIgnoreCase(System.getenv(MODE_ENV))) {
-            try {
-                Optional<TestServers> containers = ContainerServers.startIfDockerAvailable();
-                if (containers.isPresent()) {
-                    return containers.get();
-                }
-                log.warn("{}=containers but Docker is not available: starting local processes", MODE_ENV);
-            } catch (LinkageError e) {
-                log.warn("{}=containers but Testcontainers is not on the test classpath (add org.testcontainers:"
-                        + "elasticsearch, kafka and postgresql): starting local processes", MODE_ENV);
-            }
+  private static TestServers startForEnvironment() {
+    if ("containers".equalsIgnoreCase(System.getenv(MODE_ENV))) {
+      try {
+        Optional<TestServers> containers = ContainerServers.startIfDockerAvailable();
+        if (containers.isPresent()) {
+          return containers.get();
         }
-        return LocalProcessServers.start();
+        log.warn("{}=containers but Docker is not available: starting local processes", MODE_ENV);
+      } catch (LinkageError e) {
+        log.warn(
+            "{}=containers but Testcontainers is not on the test classpath (add org.testcontainers:"
+                + "elasticsearch, kafka and postgresql): starting local processes",
+            MODE_ENV);
+      }
     }
+    return LocalProcessServers.start();
+  }
 
-    public abstract String elasticsearchUrl();
+  public abstract String elasticsearchUrl();
 
-    /** host:port of the Kafka broker. */
-    public abstract String kafkaBootstrapServers();
+  /** host:port of the Kafka broker. */
+  public abstract String kafkaBootstrapServers();
 
-    /** The local broker, for tests that stop and restart it. */
-    public abstract KafkaBroker kafkaBroker();
+  /** The local broker, for tests that stop and restart it. */
+  public abstract KafkaBroker kafkaBroker();
 
-    /** Whether {@link #kafkaBroker()} is available (it is not when the broker runs in a container). */
-    public abstract boolean canRestartKafka();
+  /**
+   * Whether {@link #kafkaBroker()} is available (it is not when the broker runs in a container).
+   */
+  public abstract boolean canRestartKafka();
 
-    /** A JDBC URL of the PostgreSQL server's maintenance database. */
-    public abstract String postgresServerUrl();
+  /** A JDBC URL of the PostgreSQL server's maintenance database. */
+  public abstract String postgresServerUrl();
 
-    public abstract String postgresUser();
+  public abstract String postgresUser();
 
-    public abstract String postgresPassword();
+  public abstract String postgresPassword();
 
-    /** A JDBC URL of a fresh, empty database; it is dropped when the JVM exits. */
-    public String newDatabase() {
-        String url = PostgresDatabase.createScratchDatabase(postgresServerUrl(), postgresUser(), postgresPassword());
-        scratchDatabases.add(url);
-        return url;
+  /** A JDBC URL of a fresh, empty database; it is dropped when the JVM exits. */
+  public String newDatabase() {
+    String url =
+        PostgresDatabase.createScratchDatabase(
+            postgresServerUrl(), postgresUser(), postgresPassword());
+    scratchDatabases.add(url);
+    return url;
+  }
+
+  protected void dropScratchDatabases() {
+    for (String url : scratchDatabases) {
+      try {
+        PostgresDatabase.dropDatabase(url, postgresUser(), postgresPassword());
+      } catch (RuntimeException e) {
+        log.warn("could not drop scratch database {}: {}", url, describe(e));
+      }
     }
+    scratchDatabases.clear();
+  }
 
-    protected void dropScratchDatabases() {
-        for (String url : scratchDatabases) {
-            try {
-                PostgresDatabase.dropDatabase(url, postgresUser(), postgresPassword());
-            } catch (RuntimeException e) {
-                log.warn("could not drop scratch database {}: {}", url, describe(e));
-            }
-        }
-        scratchDatabases.clear();
-    }
-
-    private static String describe(RuntimeException e) {
-        return e instanceof InfrastructureException infrastructure ? infrastructure.oneLine() : String.valueOf(e);
-    }
+  private static String describe(RuntimeException e) {
+    return e instanceof InfrastructureException infrastructure
+        ? infrastructure.oneLine()
+        : String.valueOf(e);
+  }
 }

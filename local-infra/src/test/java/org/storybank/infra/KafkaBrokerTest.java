@@ -14,49 +14,50 @@ import org.junit.jupiter.api.Test;
 
 class KafkaBrokerTest {
 
-    private Path baseDir;
-    private KafkaBroker broker;
+  private Path baseDir;
+  private KafkaBroker broker;
 
-    @BeforeEach
-    void createDir() throws IOException {
-        baseDir = InstanceDirs.create("storybank-kafka-test-");
+  @BeforeEach
+  void createDir() throws IOException {
+    baseDir = InstanceDirs.create("storybank-kafka-test-");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    if (broker != null) {
+      broker.stop();
     }
+    InstanceDirs.delete(baseDir);
+  }
 
-    @AfterEach
-    void cleanUp() {
-        if (broker != null) {
-            broker.stop();
-        }
-        InstanceDirs.delete(baseDir);
-    }
+  @Test
+  void startsRestartsOnTheSamePortAndDataAndStops() throws IOException {
+    Path instanceDir = baseDir.resolve("kafka");
+    int port = Ports.free();
+    broker = KafkaBroker.start(instanceDir, port);
 
-    @Test
-    void startsRestartsOnTheSamePortAndDataAndStops() throws IOException {
-        Path instanceDir = baseDir.resolve("kafka");
-        int port = Ports.free();
-        broker = KafkaBroker.start(instanceDir, port);
+    assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
+    assertTrue(Ports.acceptsConnections("127.0.0.1", port, 1_000));
+    assertEquals(1, KafkaMetadataProbe.liveBrokers("127.0.0.1", port));
+    assertTrue(KafkaBroker.isRunning(instanceDir));
+    String clusterBeforeRestart = Files.readString(instanceDir.resolve("data/meta.properties"));
+    long pidBeforeRestart = broker.pid();
 
-        assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
-        assertTrue(Ports.acceptsConnections("127.0.0.1", port, 1_000));
-        assertEquals(1, KafkaMetadataProbe.liveBrokers("127.0.0.1", port));
-        assertTrue(KafkaBroker.isRunning(instanceDir));
-        String clusterBeforeRestart = Files.readString(instanceDir.resolve("data/meta.properties"));
-        long pidBeforeRestart = broker.pid();
+    broker.restart();
 
-        broker.restart();
+    assertNotEquals(pidBeforeRestart, broker.pid());
+    assertFalse(Processes.isAlive(pidBeforeRestart));
+    assertTrue(Ports.acceptsConnections("127.0.0.1", port, 1_000));
+    assertEquals(1, KafkaMetadataProbe.liveBrokers("127.0.0.1", port));
+    assertEquals(
+        clusterBeforeRestart, Files.readString(instanceDir.resolve("data/meta.properties")));
 
-        assertNotEquals(pidBeforeRestart, broker.pid());
-        assertFalse(Processes.isAlive(pidBeforeRestart));
-        assertTrue(Ports.acceptsConnections("127.0.0.1", port, 1_000));
-        assertEquals(1, KafkaMetadataProbe.liveBrokers("127.0.0.1", port));
-        assertEquals(clusterBeforeRestart, Files.readString(instanceDir.resolve("data/meta.properties")));
+    long pid = broker.pid();
+    KafkaBroker.stop(instanceDir);
+    broker.stop();
 
-        long pid = broker.pid();
-        KafkaBroker.stop(instanceDir);
-        broker.stop();
-
-        assertFalse(Processes.isAlive(pid));
-        assertFalse(KafkaBroker.isRunning(instanceDir));
-        assertFalse(Ports.acceptsConnections("127.0.0.1", port, 500));
-    }
+    assertFalse(Processes.isAlive(pid));
+    assertFalse(KafkaBroker.isRunning(instanceDir));
+    assertFalse(Ports.acceptsConnections("127.0.0.1", port, 500));
+  }
 }

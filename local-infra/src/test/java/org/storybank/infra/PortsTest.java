@@ -10,24 +10,29 @@ import org.junit.jupiter.api.Test;
 
 class PortsTest {
 
-    @Test
-    void requireFreeOnABoundPortNamesTheServerAndTheVariable() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int port = taken.getLocalPort();
+  @Test
+  void requireFreeOnABoundPortNamesTheServerAndTheVariable() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
 
-            PortInUseException failure = assertThrows(PortInUseException.class,
-                    () -> Ports.requireFree(port, "Elasticsearch", "STORYBANK_ELASTICSEARCH_PORT"));
+      PortInUseException failure =
+          assertThrows(
+              PortInUseException.class,
+              () -> Ports.requireFree(port, "Elasticsearch", "STORYBANK_ELASTICSEARCH_PORT"));
 
-            assertEquals("port " + port + " (Elasticsearch) is taken: stop what uses it or set STORYBANK_ELASTICSEARCH_PORT",
-                    failure.getMessage());
-            assertEquals(port, failure.port());
-        }
+      assertEquals(
+          "port "
+              + port
+              + " (Elasticsearch) is taken: stop what uses it or set STORYBANK_ELASTICSEARCH_PORT",
+          failure.getMessage());
+      assertEquals(port, failure.port());
     }
+  }
 
-    @Test
-    void freePortsAreFree() {
-        int port = Ports.free();
-        assertTrue(Ports.isFree(port));
-        Ports.requireFree(port, "Kafka", "STORYBANK_KAFKA_PORT");
-    }
+  @Test
+  void freePortsAreFree() {
+    int port = Ports.free();
+    assertTrue(Ports.isFree(port));
+    Ports.requireFree(port, "Kafka", "STORYBANK_KAFKA_PORT");
+  }
 }

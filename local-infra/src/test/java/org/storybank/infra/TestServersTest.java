@@ -17,21 +17,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestServersExtension.class)
 class TestServersTest {
 
-    @Test
-    void sharedServersAnswer(TestServers servers) throws Exception {
-        assertSame(servers, TestServers.shared());
+  @Test
+  void sharedServersAnswer(TestServers servers) throws Exception {
+    assertSame(servers, TestServers.shared());
 
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(servers.elasticsearchUrl() + "/_cluster/health")).build(),
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(servers.elasticsearchUrl() + "/_cluster/health"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, health.statusCode());
+    assertEquals(200, health.statusCode());
 
-        String[] kafka = servers.kafkaBootstrapServers().split(":");
-        assertEquals(1, KafkaMetadataProbe.liveBrokers(kafka[0], Integer.parseInt(kafka[1])));
+    String[] kafka = servers.kafkaBootstrapServers().split(":");
+    assertEquals(1, KafkaMetadataProbe.liveBrokers(kafka[0], Integer.parseInt(kafka[1])));
 
-        String database = servers.newDatabase();
-        try (Connection connection = DriverManager.getConnection(database, servers.postgresUser(), servers.postgresPassword())) {
-            assertTrue(connection.isValid(5));
-        }
+    String database = servers.newDatabase();
+    try (Connection connection =
+        DriverManager.getConnection(database, servers.postgresUser(), servers.postgresPassword())) {
+      assertTrue(connection.isValid(5));
     }
+  }
 }

@@ -22,7 +22,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
       ModelAndViewContainer mavContainer,
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
-    if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+    if (SecurityContextHolder.getContext().getAuthentication()
+        instanceof JwtAuthenticationToken jwt) {
       return Caller.from(jwt.getToken());
     }
     throw new InvalidCallerException("request is not authenticated by an access token");

@@ -19,12 +19,13 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every back-end service validates the caller's token itself (signature, expiry, issuer and audience
- * come from {@code spring.security.oauth2.resourceserver.jwt.*}); the gateway is not the only guard.
- * The API is stateless and takes bearer tokens only, so there is no session and no cookie to protect
- * with CSRF tokens.
+ * Every back-end service validates the caller's token itself (signature, expiry, issuer and
+ * audience come from {@code spring.security.oauth2.resourceserver.jwt.*}); the gateway is not the
+ * only guard. The API is stateless and takes bearer tokens only, so there is no session and no
+ * cookie to protect with CSRF tokens.
  */
-@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
+@AutoConfiguration(
+    before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
 public class ServiceSecurityAutoConfiguration {
 
   @Bean
@@ -38,7 +39,8 @@ public class ServiceSecurityAutoConfiguration {
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .build();
   }

@@ -1,6 +1,8 @@
 package org.storybank.security;
 
-/** Claim names of the gateway's access tokens, shared by the issuer and every validating service. */
+/**
+ * Claim names of the gateway's access tokens, shared by the issuer and every validating service.
+ */
 public final class TokenClaims {
 
   public static final String ROLE = "role";

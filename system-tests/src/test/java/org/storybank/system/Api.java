@@ -15,7 +15,8 @@ import java.time.Duration;
 final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
 
@@ -38,9 +39,11 @@ final class Api {
   }
 
   String login(String email, String password) throws IOException, InterruptedException {
-    Response response = post("/api/auth/login", null, java.util.Map.of("email", email, "password", password));
+    Response response =
+        post("/api/auth/login", null, java.util.Map.of("email", email, "password", password));
     if (response.status() != 200) {
-      throw new IllegalStateException("login of " + email + " answered " + response.status() + ": " + response.body());
+      throw new IllegalStateException(
+          "login of " + email + " answered " + response.status() + ": " + response.body());
     }
     return response.body().get("accessToken").asText();
   }
@@ -50,15 +53,18 @@ final class Api {
   }
 
   private HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
     return builder;
   }
 
-  private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static Response send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
     return new Response(response.statusCode(), body);
   }

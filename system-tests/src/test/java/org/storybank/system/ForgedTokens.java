@@ -22,14 +22,24 @@ final class ForgedTokens {
     String claims =
         encode(
             "{\"iss\":\"storybank-gateway\",\"aud\":[\"storybank-api\"],\"sub\":\"intruder\",\"role\":\"coach\","
-                + "\"cohorts\":[\"cohort-1\",\"cohort-2\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
+                + "\"cohorts\":[\"cohort-1\",\"cohort-2\"],\"iat\":"
+                + now
+                + ",\"exp\":"
+                + (now + 600)
+                + "}");
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(keys.getPrivate());
     signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-    return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+    return header
+        + "."
+        + claims
+        + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
   }
 
   private static String encode(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -37,8 +37,15 @@ class ModuleBoundariesTest {
 
   @Test
   void everyModuleIsOnTheClasspathOfThisTest() {
-    for (String pkg : List.of("org.storybank.api", "org.storybank.security", "org.storybank.infra",
-        "org.storybank.command", "org.storybank.query", "org.storybank.evaluation", "org.storybank.gateway")) {
+    for (String pkg :
+        List.of(
+            "org.storybank.api",
+            "org.storybank.security",
+            "org.storybank.infra",
+            "org.storybank.command",
+            "org.storybank.query",
+            "org.storybank.evaluation",
+            "org.storybank.gateway")) {
       assertThat(classes.stream().anyMatch(type -> type.getPackageName().startsWith(pkg)))
           .as("classes of %s imported", pkg)
           .isTrue();
@@ -53,7 +60,10 @@ class ModuleBoundariesTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "org.storybank.api..", "java..", "org.axonframework.modelling.command..", "com.fasterxml.jackson.annotation..")
+            "org.storybank.api..",
+            "java..",
+            "org.axonframework.modelling.command..",
+            "com.fasterxml.jackson.annotation..")
         .check(classes);
   }
 
@@ -69,7 +79,8 @@ class ModuleBoundariesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(others)
-        .because("services talk through story-api messages and HTTP, not through each other's classes")
+        .because(
+            "services talk through story-api messages and HTTP, not through each other's classes")
         .check(classes);
   }
 
@@ -77,7 +88,8 @@ class ModuleBoundariesTest {
   void sharedLibrariesDependOnNoService() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.storybank.api..", "org.storybank.security..", "org.storybank.infra..")
+        .resideInAnyPackage(
+            "org.storybank.api..", "org.storybank.security..", "org.storybank.infra..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(SERVICE_PACKAGES.values().toArray(String[]::new))
@@ -99,11 +111,15 @@ class ModuleBoundariesTest {
   void domainModelIsFreeOfSpring() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.storybank.api..", "org.storybank.command.story..", "org.storybank.query.projection..")
+        .resideInAnyPackage(
+            "org.storybank.api..",
+            "org.storybank.command.story..",
+            "org.storybank.query.projection..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta.servlet..")
-        .because("the domain (messages, aggregates, projections) is plain Java that any adapter can drive")
+        .because(
+            "the domain (messages, aggregates, projections) is plain Java that any adapter can drive")
         .check(classes);
   }
 

@@ -25,9 +25,10 @@ import org.storybank.infra.Ports;
 import org.storybank.infra.PostgresDatabase;
 
 /**
- * The walking skeleton end to end, exactly as a person runs it: {@code ./storybank up} on free ports
- * with real PostgreSQL, Kafka and Elasticsearch; one story from login through the gateway, the event
- * store and Kafka into the search index; the tenant wall; {@code ./storybank down} leaves nothing.
+ * The walking skeleton end to end, exactly as a person runs it: {@code ./storybank up} on free
+ * ports with real PostgreSQL, Kafka and Elasticsearch; one story from login through the gateway,
+ * the event store and Kafka into the search index; the tenant wall; {@code ./storybank down} leaves
+ * nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -35,7 +36,8 @@ class StorySliceSystemTest {
 
   private static final String PASSWORD = "demo-password";
   private static final String POSTGRES_SERVER =
-      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_URL")).orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
+      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_URL"))
+          .orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
   private static final String POSTGRES_USER =
       Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_USER")).orElse("postgres");
   private static final String POSTGRES_PASSWORD =
@@ -50,14 +52,19 @@ class StorySliceSystemTest {
 
   @BeforeAll
   void up() throws Exception {
-    stateDir = Files.createTempDirectory(Path.of(isRoot() ? "/var/tmp" : System.getProperty("java.io.tmpdir")), "storybank-system-");
-    database = PostgresDatabase.createScratchDatabase(POSTGRES_SERVER, POSTGRES_USER, POSTGRES_PASSWORD);
+    stateDir =
+        Files.createTempDirectory(
+            Path.of(isRoot() ? "/var/tmp" : System.getProperty("java.io.tmpdir")),
+            "storybank-system-");
+    database =
+        PostgresDatabase.createScratchDatabase(POSTGRES_SERVER, POSTGRES_USER, POSTGRES_PASSWORD);
     for (String port :
         List.of("GATEWAY", "COMMAND", "QUERY", "EVALUATION", "ELASTICSEARCH", "KAFKA")) {
       ports.put(port, Ports.free());
     }
     Map<String, String> environment = new java.util.HashMap<>();
-    ports.forEach((name, port) -> environment.put("STORYBANK_" + name + "_PORT", Integer.toString(port)));
+    ports.forEach(
+        (name, port) -> environment.put("STORYBANK_" + name + "_PORT", Integer.toString(port)));
     environment.put("STORYBANK_STATE_DIR", stateDir.toString());
     environment.put("STORYBANK_POSTGRES_URL", database);
     environment.put("STORYBANK_POSTGRES_USER", POSTGRES_USER);
@@ -115,7 +122,8 @@ class StorySliceSystemTest {
                 "level", "mid",
                 "situation", "Finance received broken invoice exports every month end.",
                 "task", "The export job had no owner after a reorganisation.",
-                "action", "I rebuilt the export with a " + marker + " checksum and wrote its runbook.",
+                "action",
+                    "I rebuilt the export with a " + marker + " checksum and wrote its runbook.",
                 "result", "Broken exports went from four a quarter to zero."));
     assertThat(created.status()).as("draft answered %s", created.body()).isEqualTo(201);
     String storyId = created.body().get("id").asText();
@@ -125,7 +133,8 @@ class StorySliceSystemTest {
     JsonNode hit = found.get("hits").get(0);
     assertThat(hit.get("storyId").asText()).isEqualTo(storyId);
     assertThat(hit.get("title").asText()).isEqualTo("The billing export nobody owned");
-    assertThat(hit.get("highlights").get("action").get(0).asText()).contains("<em>" + marker + "</em>");
+    assertThat(hit.get("highlights").get("action").get(0).asText())
+        .contains("<em>" + marker + "</em>");
 
     String candidate2 = gateway.login("candidate2@demo.storybank", PASSWORD);
     assertThat(search(candidate2, marker).get("total").asLong())
@@ -137,9 +146,13 @@ class StorySliceSystemTest {
         .isZero();
 
     String coach1 = gateway.login("coach1@demo.storybank", PASSWORD);
-    assertThat(search(coach1, marker).get("total").asLong()).as("the coach of the author's cohort").isEqualTo(1);
+    assertThat(search(coach1, marker).get("total").asLong())
+        .as("the coach of the author's cohort")
+        .isEqualTo(1);
     String coach2 = gateway.login("coach2@demo.storybank", PASSWORD);
-    assertThat(search(coach2, marker).get("total").asLong()).as("a coach of another cohort").isZero();
+    assertThat(search(coach2, marker).get("total").asLong())
+        .as("a coach of another cohort")
+        .isZero();
   }
 
   @Test
@@ -151,7 +164,8 @@ class StorySliceSystemTest {
     assertThat(me.get("cohortIds").get(0).asText()).isEqualTo("cohort-2");
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(search(candidate4, "").get("total").asLong()).isGreaterThan(0));
+        .untilAsserted(
+            () -> assertThat(search(candidate4, "").get("total").asLong()).isGreaterThan(0));
   }
 
   @Test
@@ -166,8 +180,12 @@ class StorySliceSystemTest {
     for (String url : protectedUrls) {
       Api direct = new Api(url);
       assertThat(direct.get("", null).status()).as("no token at %s", url).isEqualTo(401);
-      assertThat(direct.get("", "not-a-jwt").status()).as("garbage token at %s", url).isEqualTo(401);
-      assertThat(direct.get("", forged).status()).as("token signed by another key at %s", url).isEqualTo(401);
+      assertThat(direct.get("", "not-a-jwt").status())
+          .as("garbage token at %s", url)
+          .isEqualTo(401);
+      assertThat(direct.get("", forged).status())
+          .as("token signed by another key at %s", url)
+          .isEqualTo(401);
     }
     Api command = new Api("http://127.0.0.1:" + ports.get("COMMAND"));
     assertThat(command.post("/api/stories", null, Map.of("title", "x")).status()).isEqualTo(401);
@@ -179,9 +197,15 @@ class StorySliceSystemTest {
   @Order(5)
   void aValidTokenIsAcceptedByTheServicesDirectly() throws Exception {
     String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
-    assertThat(new Api("http://127.0.0.1:" + ports.get("QUERY")).get("/api/search/stories?q=x", candidate1).status())
+    assertThat(
+            new Api("http://127.0.0.1:" + ports.get("QUERY"))
+                .get("/api/search/stories?q=x", candidate1)
+                .status())
         .isEqualTo(200);
-    assertThat(new Api("http://127.0.0.1:" + ports.get("EVALUATION")).get("/api/rubrics", candidate1).status())
+    assertThat(
+            new Api("http://127.0.0.1:" + ports.get("EVALUATION"))
+                .get("/api/rubrics", candidate1)
+                .status())
         .isEqualTo(200);
   }
 
@@ -193,7 +217,21 @@ class StorySliceSystemTest {
         gateway.post(
             "/api/stories",
             candidate1,
-            Map.of("title", "t", "principles", List.of("synergy"), "level", "mid", "situation", "", "task", "", "action", "", "result", ""));
+            Map.of(
+                "title",
+                "t",
+                "principles",
+                List.of("synergy"),
+                "level",
+                "mid",
+                "situation",
+                "",
+                "task",
+                "",
+                "action",
+                "",
+                "result",
+                ""));
     assertThat(unknownPrinciple.status()).isEqualTo(400);
     assertThat(unknownPrinciple.body().get("field").asText()).isEqualTo("principles");
     assertThat(unknownPrinciple.body().get("rule").asText()).contains("synergy");
@@ -208,7 +246,10 @@ class StorySliceSystemTest {
   @Order(7)
   void loginWithAWrongPasswordIsRefused() throws Exception {
     Api.Response response =
-        gateway.post("/api/auth/login", null, Map.of("email", "candidate1@demo.storybank", "password", "guess"));
+        gateway.post(
+            "/api/auth/login",
+            null,
+            Map.of("email", "candidate1@demo.storybank", "password", "guess"));
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.body().toString()).doesNotContain("accessToken");
   }
@@ -217,15 +258,21 @@ class StorySliceSystemTest {
   @Order(100)
   void downStopsEveryProcessThatUpStarted() throws Exception {
     List<Long> pids = recordedPids();
-    assertThat(pids).as("pid files of the four services, Elasticsearch and Kafka").hasSizeGreaterThanOrEqualTo(6);
-    assertThat(pids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    assertThat(pids)
+        .as("pid files of the four services, Elasticsearch and Kafka")
+        .hasSizeGreaterThanOrEqualTo(6);
+    assertThat(pids)
+        .allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
     StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(2), "down");
     assertThat(outcome.exitCode()).as(outcome.output()).isZero();
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () -> assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+            () ->
+                assertThat(pids)
+                    .noneMatch(
+                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
     storybank = null;
   }
 

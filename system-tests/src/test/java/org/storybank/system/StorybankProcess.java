@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the repository's {@code ./storybank} script the way a person would, with its own ports and state. */
+/**
+ * Runs the repository's {@code ./storybank} script the way a person would, with its own ports and
+ * state.
+ */
 final class StorybankProcess {
 
   static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -27,7 +30,8 @@ final class StorybankProcess {
     Path output = Files.createTempFile("storybank-script", ".out");
     try {
       ProcessBuilder builder =
-          new ProcessBuilder(concat(List.of("bash", REPOSITORY.resolve("storybank").toString()), arguments))
+          new ProcessBuilder(
+                  concat(List.of("bash", REPOSITORY.resolve("storybank").toString()), arguments))
               .directory(REPOSITORY.toFile())
               .redirectErrorStream(true)
               .redirectOutput(output.toFile());

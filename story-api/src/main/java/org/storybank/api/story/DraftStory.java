@@ -5,8 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.storybank.api.Level;
 
 /**
- * Start a new story in a candidate's bank. {@code cohortId} is the cohort the author belongs to when
- * drafting, or null for a candidate outside any cohort.
+ * Start a new story in a candidate's bank. {@code cohortId} is the cohort the author belongs to
+ * when drafting, or null for a candidate outside any cohort.
  */
 public record DraftStory(
     @TargetAggregateIdentifier String storyId,

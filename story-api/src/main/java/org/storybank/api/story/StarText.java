@@ -3,7 +3,9 @@ package org.storybank.api.story;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The four parts of a STAR story, as the candidate wrote them. Empty parts are allowed in a draft. */
+/**
+ * The four parts of a STAR story, as the candidate wrote them. Empty parts are allowed in a draft.
+ */
 public record StarText(String situation, String task, String action, String result) {
 
   public StarText {

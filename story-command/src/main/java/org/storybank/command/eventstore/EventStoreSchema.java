@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Points Axon's JDBC event store and token store at the snake_case tables that the Flyway migrations
- * create (Axon's defaults are camelCase names, which PostgreSQL folds to lower case).
+ * Points Axon's JDBC event store and token store at the snake_case tables that the Flyway
+ * migrations create (Axon's defaults are camelCase names, which PostgreSQL folds to lower case).
  */
 @Configuration
 class EventStoreSchema {

@@ -17,8 +17,8 @@ import org.storybank.api.story.StoryEvent;
 
 /**
  * Reads the event store in order (a tracking processor with its own token) and publishes each story
- * event to Kafka, keyed by story id. The send is awaited: the token only moves on once the broker has
- * acknowledged the record, so a crash or an outage repeats events but never skips one.
+ * event to Kafka, keyed by story id. The send is awaited: the token only moves on once the broker
+ * has acknowledged the record, so a crash or an outage repeats events but never skips one.
  */
 @Component
 @ProcessingGroup(EventPublisher.PROCESSING_GROUP)
@@ -37,10 +37,12 @@ class EventPublisher {
   }
 
   @EventHandler
-  void on(StoryEvent event, EventMessage<?> message) throws InterruptedException, ExecutionException {
+  void on(StoryEvent event, EventMessage<?> message)
+      throws InterruptedException, ExecutionException {
     DomainEventMessage<?> domainMessage = (DomainEventMessage<?>) message;
     var record =
-        new ProducerRecord<String, byte[]>(EventTopics.STORY_EVENTS, event.storyId(), toJson(event));
+        new ProducerRecord<String, byte[]>(
+            EventTopics.STORY_EVENTS, event.storyId(), toJson(event));
     header(record, EventTopics.HEADER_EVENT_ID, message.getIdentifier());
     header(record, EventTopics.HEADER_EVENT_TYPE, STORY_EVENT_TYPES.nameOf(event.getClass()));
     header(record, EventTopics.HEADER_AGGREGATE_ID, domainMessage.getAggregateIdentifier());

@@ -20,7 +20,8 @@ class KafkaPublicationConfiguration {
 
   /**
    * A failed send must stop the publisher where it is, so that its token does not move past an
-   * event the broker never acknowledged; the processor retries with back-off until the broker is back.
+   * event the broker never acknowledged; the processor retries with back-off until the broker is
+   * back.
    */
   @Autowired
   void propagatePublicationFailures(EventProcessingConfigurer processing) {

@@ -9,7 +9,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.storybank.api.story.DraftStory;
 import org.storybank.api.story.StoryDrafted;
 
-/** One STAR story in a candidate's bank. Validates in command handlers; changes state only from events. */
+/**
+ * One STAR story in a candidate's bank. Validates in command handlers; changes state only from
+ * events.
+ */
 @Aggregate
 public class Story {
 

@@ -1,6 +1,8 @@
 package org.storybank.command.story;
 
-/** A command that breaks a rule of the story; names the field and the rule so the caller can fix it. */
+/**
+ * A command that breaks a rule of the story; names the field and the rule so the caller can fix it.
+ */
 public class StoryRuleViolation extends RuntimeException {
 
   private final String field;

@@ -60,14 +60,16 @@ final class StoryRules {
         throw new StoryRuleViolation("prompts", "a prompt must not be blank");
       }
       if (prompt.length() > MAX_PROMPT_CHARS) {
-        throw new StoryRuleViolation("prompts", "a prompt has at most " + MAX_PROMPT_CHARS + " characters");
+        throw new StoryRuleViolation(
+            "prompts", "a prompt has at most " + MAX_PROMPT_CHARS + " characters");
       }
     }
   }
 
   static void requireStarWithinLimits(StarText star) {
     if (star == null) {
-      throw new StoryRuleViolation("star", "situation, task, action and result are required, even if empty");
+      throw new StoryRuleViolation(
+          "star", "situation, task, action and result are required, even if empty");
     }
     star.byField()
         .forEach(

@@ -13,7 +13,8 @@ class CommandErrorAdvice {
 
   @ExceptionHandler(StoryRuleViolation.class)
   ProblemDetail ruleViolation(StoryRuleViolation violation) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.getMessage());
     problem.setProperty("field", violation.field());
     problem.setProperty("rule", violation.rule());
     return problem;

@@ -33,7 +33,8 @@ class StoryCommandController {
     }
     Level level =
         Level.fromId(request.level())
-            .orElseThrow(() -> new StoryRuleViolation("level", "must be one of entry, mid, senior, staff"));
+            .orElseThrow(
+                () -> new StoryRuleViolation("level", "must be one of entry, mid, senior, staff"));
     String storyId = UUID.randomUUID().toString();
     commands.sendAndWait(
         new DraftStory(

@@ -31,7 +31,12 @@ class DraftStoryTest {
   void draftingAStoryRecordsItsFirstRevision() {
     fixture
         .givenNoPriorActivity()
-        .when(draft("Retries nobody owned", List.of("ownership"), List.of(" Tell me about a time you owned a problem "), STAR))
+        .when(
+            draft(
+                "Retries nobody owned",
+                List.of("ownership"),
+                List.of(" Tell me about a time you owned a problem "),
+                STAR))
         .expectSuccessfulHandlerExecution()
         .expectEvents(
             new StoryDrafted(
@@ -75,12 +80,15 @@ class DraftStoryTest {
 
   @Test
   void rejectsARepeatedPrinciple() {
-    expectRejected(draft("Title", List.of("ownership", "ownership"), List.of(), STAR), "principles");
+    expectRejected(
+        draft("Title", List.of("ownership", "ownership"), List.of(), STAR), "principles");
   }
 
   @Test
   void rejectsMoreThanThirtyPrompts() {
-    expectRejected(draft("Title", List.of(), Collections.nCopies(31, "Tell me about a time"), STAR), "prompts");
+    expectRejected(
+        draft("Title", List.of(), Collections.nCopies(31, "Tell me about a time"), STAR),
+        "prompts");
   }
 
   @Test
@@ -97,19 +105,23 @@ class DraftStoryTest {
   @Test
   void rejectsAStoryWithoutLevel() {
     expectRejected(
-        new DraftStory("story-1", "candidate-1", null, "Title", List.of(), List.of(), null, STAR), "level");
+        new DraftStory("story-1", "candidate-1", null, "Title", List.of(), List.of(), null, STAR),
+        "level");
   }
 
   @Test
   void rejectsAStoryWithoutAuthor() {
     expectRejected(
-        new DraftStory("story-1", " ", null, "Title", List.of(), List.of(), Level.MID, STAR), "authorId");
+        new DraftStory("story-1", " ", null, "Title", List.of(), List.of(), Level.MID, STAR),
+        "authorId");
   }
 
   @Test
   void rejectsAStoryWithoutStarText() {
     expectRejected(
-        new DraftStory("story-1", "candidate-1", null, "Title", List.of(), List.of(), Level.MID, null), "star");
+        new DraftStory(
+            "story-1", "candidate-1", null, "Title", List.of(), List.of(), Level.MID, null),
+        "star");
   }
 
   private void expectRejected(DraftStory command, String field) {
@@ -121,7 +133,9 @@ class DraftStoryTest {
         .expectNoEvents();
   }
 
-  private static DraftStory draft(String title, List<String> principles, List<String> prompts, StarText star) {
-    return new DraftStory("story-1", "candidate-1", "cohort-1", title, principles, prompts, Level.SENIOR, star);
+  private static DraftStory draft(
+      String title, List<String> principles, List<String> prompts, StarText star) {
+    return new DraftStory(
+        "story-1", "candidate-1", "cohort-1", title, principles, prompts, Level.SENIOR, star);
   }
 }

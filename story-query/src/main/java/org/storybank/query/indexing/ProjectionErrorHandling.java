@@ -11,8 +11,8 @@ class ProjectionErrorHandling {
 
   /**
    * Unreadable records are skipped by the listener itself; what reaches this handler is a failed
-   * write (Elasticsearch down or overloaded). Skipping would lose the event, so retry the same record
-   * with back-off for as long as it takes.
+   * write (Elasticsearch down or overloaded). Skipping would lose the event, so retry the same
+   * record with back-off for as long as it takes.
    */
   @Bean
   CommonErrorHandler retryUntilIndexed() {

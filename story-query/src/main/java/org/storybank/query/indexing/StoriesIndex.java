@@ -20,7 +20,7 @@ public class StoriesIndex {
   private final ElasticsearchClient elasticsearch;
   private final String name;
 
-  StoriesIndex(ElasticsearchClient elasticsearch, ElasticsearchProperties properties) {
+  public StoriesIndex(ElasticsearchClient elasticsearch, ElasticsearchProperties properties) {
     this.elasticsearch = elasticsearch;
     this.name = properties.storiesIndex();
   }
@@ -44,7 +44,9 @@ public class StoriesIndex {
                       .mappings(
                           mapping ->
                               mapping
-                                  .dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                                  .dynamic(
+                                      co.elastic.clients.elasticsearch._types.mapping.DynamicMapping
+                                          .Strict)
                                   .properties("storyId", p -> p.keyword(k -> k))
                                   .properties("authorId", p -> p.keyword(k -> k))
                                   .properties("cohortId", p -> p.keyword(k -> k))
@@ -84,12 +86,14 @@ public class StoriesIndex {
                   .document(document));
     } catch (ElasticsearchException e) {
       if (e.status() == 409) {
-        log.debug("story {} already at version {} or later", document.storyId(), document.version());
+        log.debug(
+            "story {} already at version {} or later", document.storyId(), document.version());
         return;
       }
       throw e;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach Elasticsearch to index story " + document.storyId(), e);
+      throw new UncheckedIOException(
+          "cannot reach Elasticsearch to index story " + document.storyId(), e);
     }
   }
 }

@@ -19,8 +19,8 @@ import org.storybank.query.projection.StoryProjection;
 
 /**
  * Consumes story events and keeps the stories index current. Offsets are committed after the write,
- * so delivery is at least once; external versions make the repeats harmless. A record that cannot be
- * read is logged and skipped rather than blocking every story behind it.
+ * so delivery is at least once; external versions make the repeats harmless. A record that cannot
+ * be read is logged and skipped rather than blocking every story behind it.
  */
 @Component
 class StoryEventsListener {
@@ -56,22 +56,41 @@ class StoryEventsListener {
               Long.parseLong(header(record, EventTopics.HEADER_SEQUENCE)),
               Instant.parse(header(record, EventTopics.HEADER_TIMESTAMP))));
     } catch (RuntimeException e) {
-      log.warn("skipping record at {}-{}@{}: incomplete envelope ({})", record.topic(), record.partition(), record.offset(), e.toString());
+      log.warn(
+          "skipping record at {}-{}@{}: incomplete envelope ({})",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.toString());
       return Optional.empty();
     }
   }
 
   private Optional<StoryEvent> read(ConsumerRecord<String, byte[]> record) {
     String typeName = header(record, EventTopics.HEADER_EVENT_TYPE);
-    var type = typeName == null ? Optional.<Class<? extends StoryEvent>>empty() : TYPES.typeNamed(typeName);
+    var type =
+        typeName == null
+            ? Optional.<Class<? extends StoryEvent>>empty()
+            : TYPES.typeNamed(typeName);
     if (type.isEmpty()) {
-      log.warn("skipping record at {}-{}@{}: unknown event type {}", record.topic(), record.partition(), record.offset(), typeName);
+      log.warn(
+          "skipping record at {}-{}@{}: unknown event type {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          typeName);
       return Optional.empty();
     }
     try {
       return Optional.of(json.readValue(record.value(), type.get()));
     } catch (IOException e) {
-      log.error("skipping unreadable {} at {}-{}@{}", typeName, record.topic(), record.partition(), record.offset(), e);
+      log.error(
+          "skipping unreadable {} at {}-{}@{}",
+          typeName,
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e);
       return Optional.empty();
     }
   }

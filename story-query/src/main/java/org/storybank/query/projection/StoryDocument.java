@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A story as the stories index holds it: its current revision and who may see it. {@code version}
- * is the aggregate sequence number of the last event applied; it is the document's external version.
+ * is the aggregate sequence number of the last event applied; it is the document's external
+ * version.
  */
 public record StoryDocument(
     String storyId,

@@ -5,9 +5,9 @@ import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
 
 /**
- * Turns story events into the document the stories index should hold afterwards. Pure: no I/O, so it
- * is tested as a plain object; the writer applies the result with the sequence number as external
- * version, which makes replays and duplicates harmless.
+ * Turns story events into the document the stories index should hold afterwards. Pure: no I/O, so
+ * it is tested as a plain object; the writer applies the result with the sequence number as
+ * external version, which makes replays and duplicates harmless.
  */
 public class StoryProjection {
 

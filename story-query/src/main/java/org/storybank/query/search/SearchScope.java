@@ -18,7 +18,8 @@ sealed interface SearchScope {
   static SearchScope of(Caller caller) {
     return switch (caller.role()) {
       case CANDIDATE -> new OwnStories(caller.userId());
-      case COACH -> caller.cohortIds().isEmpty() ? new Nothing() : new CohortStories(caller.cohortIds());
+      case COACH ->
+          caller.cohortIds().isEmpty() ? new Nothing() : new CohortStories(caller.cohortIds());
       case ADMIN -> new Nothing();
     };
   }

@@ -19,7 +19,10 @@ import org.springframework.stereotype.Component;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.projection.StoryDocument;
 
-/** Full-text search over the caller's stories, with the caller's scope as a filter that always applies. */
+/**
+ * Full-text search over the caller's stories, with the caller's scope as a filter that always
+ * applies.
+ */
 @Component
 class StorySearch {
 
@@ -27,7 +30,8 @@ class StorySearch {
       List.of("title^3", "prompts^2", "action^1.5", "result^1.2", "situation", "task");
   private static final List<String> HIGHLIGHTED =
       List.of("title", "prompts", "situation", "task", "action", "result");
-  private static final Map<String, String> FACET_FIELDS = Map.of("principle", "principles", "level", "level");
+  private static final Map<String, String> FACET_FIELDS =
+      Map.of("principle", "principles", "level", "level");
 
   private final ElasticsearchClient elasticsearch;
   private final StoriesIndex index;
@@ -56,13 +60,18 @@ class StorySearch {
                           highlight
                               .fields(
                                   HIGHLIGHTED.stream()
-                                      .map(field -> NamedValue.of(field, HighlightField.of(f -> f.numberOfFragments(2))))
+                                      .map(
+                                          field ->
+                                              NamedValue.of(
+                                                  field,
+                                                  HighlightField.of(f -> f.numberOfFragments(2))))
                                       .toList())
                               .preTags("<em>")
                               .postTags("</em>"));
                 }
                 FACET_FIELDS.forEach(
-                    (facet, field) -> search.aggregations(facet, agg -> agg.terms(t -> t.field(field).size(30))));
+                    (facet, field) ->
+                        search.aggregations(facet, agg -> agg.terms(t -> t.field(field).size(30))));
                 return search;
               },
               StoryDocument.class);
@@ -72,7 +81,8 @@ class StorySearch {
     }
   }
 
-  private static BoolQuery.Builder filtered(BoolQuery.Builder bool, SearchScope scope, StoryQuery query) {
+  private static BoolQuery.Builder filtered(
+      BoolQuery.Builder bool, SearchScope scope, StoryQuery query) {
     bool.filter(scopeFilter(scope));
     if (query.hasText()) {
       bool.must(must -> must.multiMatch(match -> match.query(query.text()).fields(TEXT_FIELDS)));
@@ -86,7 +96,8 @@ class StorySearch {
 
   private static Query scopeFilter(SearchScope scope) {
     return switch (scope) {
-      case SearchScope.OwnStories own -> Query.of(q -> q.term(t -> t.field("authorId").value(own.authorId())));
+      case SearchScope.OwnStories own ->
+          Query.of(q -> q.term(t -> t.field("authorId").value(own.authorId())));
       case SearchScope.CohortStories cohorts ->
           Query.of(
               q ->
@@ -95,7 +106,10 @@ class StorySearch {
                           t.field("cohortId")
                               .terms(
                                   values ->
-                                      values.value(cohorts.cohortIds().stream().map(FieldValue::of).toList()))));
+                                      values.value(
+                                          cohorts.cohortIds().stream()
+                                              .map(FieldValue::of)
+                                              .toList()))));
       case SearchScope.Nothing nothing -> Query.of(q -> q.matchNone(none -> none));
     };
   }
@@ -135,7 +149,8 @@ class StorySearch {
         .toList();
   }
 
-  private static List<String> why(StoryDocument story, Map<String, List<String>> highlights, StoryQuery query) {
+  private static List<String> why(
+      StoryDocument story, Map<String, List<String>> highlights, StoryQuery query) {
     List<String> reasons = new ArrayList<>();
     if (query.principle() != null && story.principles().contains(query.principle())) {
       reasons.add("tagged with principle " + query.principle());

@@ -26,6 +26,7 @@ class StorySearchController {
       @RequestParam(required = false) String cohortId,
       @RequestParam(defaultValue = "10") int size) {
     return search.search(
-        SearchScope.of(caller), new StoryQuery(text, principle, level, candidateId, cohortId, size));
+        SearchScope.of(caller),
+        new StoryQuery(text, principle, level, candidateId, cohortId, size));
   }
 }

@@ -21,7 +21,8 @@ public class Accounts {
   record Credentials(Account account, String passwordHash) {}
 
   Optional<Credentials> credentialsFor(String email) {
-    return jdbc.sql("SELECT user_id, email, name, role, password_hash FROM accounts WHERE email = ?")
+    return jdbc.sql(
+            "SELECT user_id, email, name, role, password_hash FROM accounts WHERE email = ?")
         .param(normalise(email))
         .query(
             (row, n) ->
@@ -51,13 +52,19 @@ public class Accounts {
               SET email = EXCLUDED.email, name = EXCLUDED.name, role = EXCLUDED.role,
                   password_hash = EXCLUDED.password_hash
             """)
-        .params(account.userId(), normalise(account.email()), account.name(), account.role().id(), passwordHash)
+        .params(
+            account.userId(),
+            normalise(account.email()),
+            account.name(),
+            account.role().id(),
+            passwordHash)
         .update();
   }
 
   @Transactional
   void upsertCohort(String cohortId, String name) {
-    jdbc.sql("INSERT INTO cohorts (cohort_id, name) VALUES (?, ?) ON CONFLICT (cohort_id) DO UPDATE SET name = EXCLUDED.name")
+    jdbc.sql(
+            "INSERT INTO cohorts (cohort_id, name) VALUES (?, ?) ON CONFLICT (cohort_id) DO UPDATE SET name = EXCLUDED.name")
         .params(cohortId, name)
         .update();
   }

@@ -43,7 +43,8 @@ class DemoOrganisation implements ApplicationRunner {
       accounts.addMember(cohortId, coach.userId(), "coach");
       for (int n = 1; n <= 3; n++) {
         int candidate = (cohort - 1) * 3 + n;
-        Account account = account("candidate" + candidate, "Candidate " + candidate, Role.CANDIDATE, hash);
+        Account account =
+            account("candidate" + candidate, "Candidate " + candidate, Role.CANDIDATE, hash);
         accounts.addMember(cohortId, account.userId(), "candidate");
       }
     }

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Service;
 import org.storybank.gateway.token.TokenIssuer;
 import org.storybank.gateway.token.TokenIssuer.AccessToken;
 
-/** Checks a password and issues an access token; a wrong password and an unknown email look alike. */
+/**
+ * Checks a password and issues an access token; a wrong password and an unknown email look alike.
+ */
 @Service
 public class Login {
 

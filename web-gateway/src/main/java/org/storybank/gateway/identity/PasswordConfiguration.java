@@ -8,7 +8,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration
 class PasswordConfiguration {
 
-  /** bcrypt today, with the algorithm recorded in each hash so it can change without a migration. */
+  /**
+   * bcrypt today, with the algorithm recorded in each hash so it can change without a migration.
+   */
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();

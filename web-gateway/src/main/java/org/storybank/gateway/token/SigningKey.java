@@ -32,7 +32,8 @@ final class SigningKey {
 
   static SigningKey load(String keyFile) {
     if (keyFile == null || keyFile.isBlank()) {
-      log.warn("no STORYBANK_JWT_KEY_FILE: signing with a key that lives only as long as this process");
+      log.warn(
+          "no STORYBANK_JWT_KEY_FILE: signing with a key that lives only as long as this process");
       return new SigningKey(generate());
     }
     Path path = Path.of(keyFile);
@@ -63,7 +64,10 @@ final class SigningKey {
 
   private static RSAKey generate() {
     try {
-      return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).generate();
+      return new RSAKeyGenerator(2048)
+          .keyUse(KeyUse.SIGNATURE)
+          .keyID(UUID.randomUUID().toString())
+          .generate();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate an RSA signing key", e);
     }

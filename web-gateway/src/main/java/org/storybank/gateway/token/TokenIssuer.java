@@ -21,15 +21,16 @@ public class TokenIssuer {
   private final SigningKey key;
   private final Clock clock;
 
-  TokenIssuer(JwtEncoder encoder, TokenProperties properties, SigningKey key) {
+  TokenIssuer(JwtEncoder encoder, TokenProperties properties, SigningKey key, Clock clock) {
     this.encoder = encoder;
     this.properties = properties;
     this.key = key;
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   /** Who a token is about; what every service needs to decide alone what the bearer may do. */
-  public record Subject(String userId, Role role, String name, String email, List<String> cohortIds) {}
+  public record Subject(
+      String userId, Role role, String name, String email, List<String> cohortIds) {}
 
   public AccessToken issue(Subject subject) {
     Instant now = clock.instant();
@@ -45,7 +46,8 @@ public class TokenIssuer {
             .claim(TokenClaims.NAME, subject.name())
             .claim(TokenClaims.EMAIL, subject.email())
             .build();
-    JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.privateKey().getKeyID()).build();
+    JwsHeader header =
+        JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.privateKey().getKeyID()).build();
     String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     return new AccessToken(token, properties.timeToLive().toSeconds());
   }

@@ -25,7 +25,9 @@ class AuthController {
   ResponseEntity<?> login(@RequestBody LoginRequest request) {
     if (request.email() == null || request.password() == null) {
       return ResponseEntity.badRequest()
-          .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "email and password are required"));
+          .body(
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.BAD_REQUEST, "email and password are required"));
     }
     return login
         .login(request.email(), request.password())
@@ -33,6 +35,8 @@ class AuthController {
         .orElseGet(
             () ->
                 ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "wrong email or password")));
+                    .body(
+                        ProblemDetail.forStatusAndDetail(
+                            HttpStatus.UNAUTHORIZED, "wrong email or password")));
   }
 }

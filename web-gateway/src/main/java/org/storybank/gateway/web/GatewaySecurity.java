@@ -20,12 +20,17 @@ class GatewaySecurity {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/api/auth/login", "/oauth2/jwks", "/actuator/health", "/actuator/health/**")
+                    .requestMatchers(
+                        "/api/auth/login",
+                        "/oauth2/jwks",
+                        "/actuator/health",
+                        "/actuator/health/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .build();
   }

@@ -1,0 +1,138 @@
+package org.storybank.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.storybank.api.Level;
+import org.storybank.api.story.DraftStory;
+import org.storybank.command.story.StoryRuleViolation;
+
+@WebMvcTest(StoryCommandController.class)
+class StoryCommandControllerTest {
+
+  private static final String BODY =
+      """
+      {"title":"Queue nobody owned","principles":["ownership"],"prompts":["Tell me about a time"],
+       "level":"senior","situation":"s","task":"t","action":"a","result":"r"}
+      """;
+
+  @Autowired private MockMvc mvc;
+  @MockitoBean private CommandGateway commands;
+
+  @Test
+  void aCandidateDraftsAStoryAuthoredByThemselvesInTheirCohort() throws Exception {
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.id").isString())
+        .andExpect(jsonPath("$.version").value(0));
+
+    ArgumentCaptor<DraftStory> sent = ArgumentCaptor.forClass(DraftStory.class);
+    verify(commands).sendAndWait(sent.capture());
+    assertThat(sent.getValue().authorId()).isEqualTo("u-42");
+    assertThat(sent.getValue().cohortId()).isEqualTo("cohort-1");
+    assertThat(sent.getValue().level()).isEqualTo(Level.SENIOR);
+    assertThat(sent.getValue().principles()).containsExactly("ownership");
+    assertThat(sent.getValue().star().action()).isEqualTo("a");
+  }
+
+  @Test
+  void anAuthorIdInTheBodyIsIgnored() throws Exception {
+    String spoofed = BODY.replace("{\"title\"", "{\"authorId\":\"someone-else\",\"title\"");
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(spoofed))
+        .andExpect(status().isCreated());
+    ArgumentCaptor<DraftStory> sent = ArgumentCaptor.forClass(DraftStory.class);
+    verify(commands).sendAndWait(sent.capture());
+    assertThat(sent.getValue().authorId()).isEqualTo("u-42");
+  }
+
+  @Test
+  void aCoachCannotDraftIntoABank() throws Exception {
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("c-1", "coach", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isForbidden());
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void withoutATokenTheAnswerIs401() throws Exception {
+    mvc.perform(post("/api/stories").contentType(MediaType.APPLICATION_JSON).content(BODY))
+        .andExpect(status().isUnauthorized());
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void anUnknownLevelIs400NamingTheField() throws Exception {
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY.replace("\"senior\"", "\"principal\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("level"));
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void aBrokenRuleIs400NamingTheFieldAndTheRule() throws Exception {
+    when(commands.sendAndWait(any()))
+        .thenThrow(new StoryRuleViolation("principles", "unknown principle 'synergy'"));
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("principles"))
+        .andExpect(jsonPath("$.rule").value("unknown principle 'synergy'"));
+  }
+
+  @Test
+  void malformedJsonIs400() throws Exception {
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\":"))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY.replace("[\"ownership\"]", "\"ownership\"")))
+        .andExpect(status().isBadRequest());
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  private static JwtRequestPostProcessor caller(String userId, String role, String cohort) {
+    return jwt()
+        .jwt(token -> token.subject(userId).claim("role", role).claim("cohorts", List.of(cohort)));
+  }
+}
