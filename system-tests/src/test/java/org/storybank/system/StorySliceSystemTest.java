@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +53,12 @@ class StorySliceSystemTest {
 
   @BeforeAll
   void up() throws Exception {
+    // Elasticsearch runs as another user when we are root, so its state must be reachable by others.
     stateDir =
         Files.createTempDirectory(
             Path.of(isRoot() ? "/var/tmp" : System.getProperty("java.io.tmpdir")),
-            "storybank-system-");
+            "storybank-system-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     database =
         PostgresDatabase.createScratchDatabase(POSTGRES_SERVER, POSTGRES_USER, POSTGRES_PASSWORD);
     for (String port :
