@@ -53,7 +53,8 @@ class StorySliceSystemTest {
 
   @BeforeAll
   void up() throws Exception {
-    // Elasticsearch runs as another user when we are root, so its state must be reachable by others.
+    // Elasticsearch runs as another user when we are root, so its state must be reachable by
+    // others.
     stateDir =
         Files.createTempDirectory(
             Path.of(isRoot() ? "/var/tmp" : System.getProperty("java.io.tmpdir")),
