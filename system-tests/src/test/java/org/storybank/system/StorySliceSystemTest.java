@@ -95,6 +95,7 @@ class StorySliceSystemTest {
       if (database != null) {
         PostgresDatabase.dropDatabase(database, POSTGRES_USER, POSTGRES_PASSWORD);
       }
+      deleteRecursively(stateDir);
     }
   }
 
@@ -278,6 +279,17 @@ class StorySliceSystemTest {
                     .noneMatch(
                         pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
     storybank = null;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private List<Long> recordedPids() throws IOException {
