@@ -63,6 +63,7 @@ class ModuleBoundariesTest {
             "org.storybank.api..",
             "java..",
             "org.axonframework.modelling.command..",
+            "org.axonframework.serialization",
             "com.fasterxml.jackson.annotation..")
         .check(classes);
   }

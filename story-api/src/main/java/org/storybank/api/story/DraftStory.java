@@ -5,16 +5,16 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.storybank.api.Level;
 
 /**
- * Start a new story in a candidate's bank. {@code cohortId} is the cohort the author belongs to
- * when drafting, or null for a candidate outside any cohort.
+ * Start a new story in the actor's own bank. {@code cohortId} is the cohort the author is enrolled
+ * in when drafting, or null for a candidate outside any cohort.
  */
 public record DraftStory(
     @TargetAggregateIdentifier String storyId,
-    String authorId,
+    Actor actor,
     String cohortId,
     String title,
     List<String> principles,
-    List<String> prompts,
+    List<PromptLink> prompts,
     Level level,
     StarText star)
     implements StoryCommand {

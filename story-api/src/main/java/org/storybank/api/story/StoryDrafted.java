@@ -1,16 +1,21 @@
 package org.storybank.api.story;
 
 import java.util.List;
+import org.axonframework.serialization.Revision;
 import org.storybank.api.Level;
 
-/** A candidate started a story; this is its first revision. */
+/**
+ * A candidate started a story; this is its first revision. Revision 2 of this event links prompts
+ * with an id and an angle; revision 1 carried the prompts as plain text (see the upcaster).
+ */
+@Revision("2")
 public record StoryDrafted(
     String storyId,
     String authorId,
     String cohortId,
     String title,
     List<String> principles,
-    List<String> prompts,
+    List<PromptLink> prompts,
     Level level,
     StarText star)
     implements StoryEvent {

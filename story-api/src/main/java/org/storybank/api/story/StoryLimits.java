@@ -8,6 +8,10 @@ public final class StoryLimits {
   public static final int MAX_PRINCIPLES = 30;
   public static final int MAX_PROMPTS = 30;
   public static final int MAX_PROMPT_CHARS = 500;
+  public static final int MAX_ANGLE_CHARS = 1_000;
+  public static final int MAX_COMMENT_CHARS = 2_000;
+  public static final int MAX_EVALUATION_NOTES_CHARS = 4_000;
+  public static final int MAX_EVIDENCE_CHARS = 1_000;
 
   private StoryLimits() {}
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.storybank.api.Level;
+import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
@@ -20,6 +21,15 @@ class EventTypesTest {
     String name = types.nameOf(StoryDrafted.class);
     assertThat(name).isEqualTo("StoryDrafted");
     assertThat(types.typeNamed(name)).contains(StoryDrafted.class);
+  }
+
+  @Test
+  void everyEventOfTheFamilyHasItsOwnName() {
+    assertThat(types.typeNamed("StoryRevised")).isPresent();
+    assertThat(types.typeNamed("EvaluationRecorded")).isPresent();
+    for (Class<?> type : StoryEvent.class.getPermittedSubclasses()) {
+      assertThat(types.typeNamed(type.getSimpleName())).get().isEqualTo(type);
+    }
   }
 
   @Test
@@ -49,7 +59,7 @@ class EventTypesTest {
             "cohort-1",
             "Title",
             List.of("ownership"),
-            List.of("Tell me"),
+            List.of(new PromptLink("p1", "Tell me", "")),
             Level.STAFF,
             new StarText("s", "t", "a", "r"));
     byte[] wire = json.writeValueAsBytes(drafted);

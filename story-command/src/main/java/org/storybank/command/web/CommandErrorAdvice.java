@@ -1,33 +1,78 @@
 package org.storybank.command.web;
 
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.storybank.command.story.StoryActionForbidden;
+import org.storybank.command.story.StoryNotFound;
 import org.storybank.command.story.StoryRuleViolation;
+import org.storybank.command.story.StoryStateConflict;
 
-/** Turns broken rules into 400s that name the field and the rule; nothing was written. */
+/** Maps what the aggregate refused to HTTP answers; in every case nothing was written. */
 @RestControllerAdvice
 class CommandErrorAdvice {
 
   @ExceptionHandler(StoryRuleViolation.class)
   ProblemDetail ruleViolation(StoryRuleViolation violation) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.getMessage());
-    problem.setProperty("field", violation.field());
-    problem.setProperty("rule", violation.rule());
-    return problem;
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        violation.getMessage(),
+        Map.of("field", violation.field(), "rule", violation.rule()));
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
+  @ExceptionHandler({HttpMessageNotReadableException.class})
   ProblemDetail unreadable(HttpMessageNotReadableException exception) {
     return ProblemDetail.forStatusAndDetail(
-        HttpStatus.BAD_REQUEST, "request body is not the JSON this endpoint expects");
+        HttpStatus.BAD_REQUEST, "the request body is not the JSON this endpoint expects");
   }
 
-  @ExceptionHandler(StoryCommandController.ForbiddenException.class)
-  ProblemDetail forbidden(StoryCommandController.ForbiddenException exception) {
+  @ExceptionHandler({
+    MethodArgumentTypeMismatchException.class,
+    MissingServletRequestParameterException.class
+  })
+  ProblemDetail badParameter(Exception exception) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
+  }
+
+  @ExceptionHandler({StoryNotFound.class, AggregateNotFoundException.class})
+  ProblemDetail notFound(RuntimeException exception) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such story");
+  }
+
+  @ExceptionHandler(StoryActionForbidden.class)
+  ProblemDetail forbidden(StoryActionForbidden exception) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, exception.getMessage());
+  }
+
+  @ExceptionHandler(StoryStateConflict.class)
+  ProblemDetail stateConflict(StoryStateConflict exception) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+  }
+
+  @ExceptionHandler(IfMatch.MissingVersionException.class)
+  ProblemDetail missingVersion(IfMatch.MissingVersionException exception) {
+    return ProblemDetail.forStatusAndDetail(
+        HttpStatus.PRECONDITION_REQUIRED, exception.getMessage());
+  }
+
+  @ExceptionHandler(VersionConflict.class)
+  ProblemDetail versionConflict(VersionConflict conflict) {
+    return problem(
+        HttpStatus.CONFLICT,
+        conflict.getMessage(),
+        Map.of("currentVersion", conflict.currentVersion()));
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String detail, Map<String, Object> properties) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    properties.forEach(problem::setProperty);
+    return problem;
   }
 }

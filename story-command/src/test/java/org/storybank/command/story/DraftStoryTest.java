@@ -1,24 +1,27 @@
 package org.storybank.command.story;
 
+import static org.storybank.command.story.Stories.AUTHOR;
+import static org.storybank.command.story.Stories.COACH;
+import static org.storybank.command.story.Stories.COHORT;
+import static org.storybank.command.story.Stories.PROMPT;
+import static org.storybank.command.story.Stories.STAR;
+import static org.storybank.command.story.Stories.STORY;
+
 import java.util.Collections;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storybank.api.Level;
+import org.storybank.api.story.Actor;
 import org.storybank.api.story.DraftStory;
+import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
 
 class DraftStoryTest {
-
-  private static final StarText STAR =
-      new StarText(
-          "Our checkout page failed for one customer in twenty.",
-          "Nobody owned the payment retries.",
-          "I traced the failures to a timeout and proposed a retry budget.",
-          "Failed checkouts fell from 5% to 0.4% in two weeks.");
 
   private FixtureConfiguration<Story> fixture;
 
@@ -35,17 +38,17 @@ class DraftStoryTest {
             draft(
                 "Retries nobody owned",
                 List.of("ownership"),
-                List.of(" Tell me about a time you owned a problem "),
+                List.of(new PromptLink("p1", " Tell me about a time you owned a problem ", " ")),
                 STAR))
         .expectSuccessfulHandlerExecution()
         .expectEvents(
             new StoryDrafted(
-                "story-1",
-                "candidate-1",
-                "cohort-1",
+                STORY,
+                AUTHOR.userId(),
+                COHORT,
                 "Retries nobody owned",
                 List.of("ownership"),
-                List.of("Tell me about a time you owned a problem"),
+                List.of(PROMPT),
                 Level.SENIOR,
                 STAR));
   }
@@ -60,7 +63,16 @@ class DraftStoryTest {
         .expectEventsMatching(
             org.axonframework.test.matchers.Matchers.exactSequenceOf(
                 org.axonframework.test.matchers.Matchers.messageWithPayload(
-                    org.hamcrest.Matchers.instanceOf(StoryDrafted.class))));
+                    Matchers.instanceOf(StoryDrafted.class))));
+  }
+
+  @Test
+  void onlyACandidateDraftsIntoABank() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new DraftStory(STORY, COACH, COHORT, "Title", List.of(), List.of(), Level.MID, STAR))
+        .expectException(StoryActionForbidden.class)
+        .expectNoEvents();
   }
 
   @Test
@@ -86,14 +98,24 @@ class DraftStoryTest {
 
   @Test
   void rejectsMoreThanThirtyPrompts() {
-    expectRejected(
-        draft("Title", List.of(), Collections.nCopies(31, "Tell me about a time"), STAR),
-        "prompts");
+    List<PromptLink> prompts =
+        java.util.stream.IntStream.range(0, 31)
+            .mapToObj(i -> new PromptLink("p" + i, "Tell me about a time " + i, ""))
+            .toList();
+    expectRejected(draft("Title", List.of(), prompts, STAR), "prompts");
   }
 
   @Test
   void rejectsABlankPrompt() {
-    expectRejected(draft("Title", List.of(), List.of(" "), STAR), "prompts");
+    expectRejected(
+        draft("Title", List.of(), List.of(new PromptLink("p1", " ", "")), STAR), "prompts");
+  }
+
+  @Test
+  void rejectsAPromptOverFiveHundredCharacters() {
+    expectRejected(
+        draft("Title", List.of(), List.of(new PromptLink("p1", "x".repeat(501), "")), STAR),
+        "prompts");
   }
 
   @Test
@@ -105,23 +127,35 @@ class DraftStoryTest {
   @Test
   void rejectsAStoryWithoutLevel() {
     expectRejected(
-        new DraftStory("story-1", "candidate-1", null, "Title", List.of(), List.of(), null, STAR),
-        "level");
-  }
-
-  @Test
-  void rejectsAStoryWithoutAuthor() {
-    expectRejected(
-        new DraftStory("story-1", " ", null, "Title", List.of(), List.of(), Level.MID, STAR),
-        "authorId");
+        new DraftStory(STORY, AUTHOR, null, "Title", List.of(), List.of(), null, STAR), "level");
   }
 
   @Test
   void rejectsAStoryWithoutStarText() {
     expectRejected(
-        new DraftStory(
-            "story-1", "candidate-1", null, "Title", List.of(), List.of(), Level.MID, null),
+        new DraftStory(STORY, AUTHOR, null, "Title", List.of(), List.of(), Level.MID, null),
         "star");
+  }
+
+  @Test
+  void rejectsAnAuthorWithoutId() {
+    expectRejected(
+        new DraftStory(
+            STORY,
+            Actor.candidate(" ", List.of()),
+            null,
+            "Title",
+            List.of(),
+            List.of(),
+            Level.MID,
+            STAR),
+        "authorId");
+  }
+
+  @Test
+  void rejectsTooManyPrinciplesEvenIfKnown() {
+    List<String> many = Collections.nCopies(31, "ownership");
+    expectRejected(draft("Title", many, List.of(), STAR), "principles");
   }
 
   private void expectRejected(DraftStory command, String field) {
@@ -129,13 +163,12 @@ class DraftStoryTest {
         .givenNoPriorActivity()
         .when(command)
         .expectException(StoryRuleViolation.class)
-        .expectExceptionMessage(org.hamcrest.Matchers.startsWith(field + ":"))
+        .expectExceptionMessage(Matchers.startsWith(field + ":"))
         .expectNoEvents();
   }
 
   private static DraftStory draft(
-      String title, List<String> principles, List<String> prompts, StarText star) {
-    return new DraftStory(
-        "story-1", "candidate-1", "cohort-1", title, principles, prompts, Level.SENIOR, star);
+      String title, List<String> principles, List<PromptLink> prompts, StarText star) {
+    return new DraftStory(STORY, AUTHOR, COHORT, title, principles, prompts, Level.SENIOR, star);
   }
 }

@@ -7,11 +7,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.storybank.api.Level;
 import org.storybank.api.story.DraftStory;
+import org.storybank.api.story.StoryCommands.ReviseStory;
+import org.storybank.command.history.StoryReader;
+import org.storybank.command.story.StoryNotFound;
 import org.storybank.command.story.StoryRuleViolation;
 
 @WebMvcTest(StoryCommandController.class)
@@ -35,6 +41,7 @@ class StoryCommandControllerTest {
 
   @Autowired private MockMvc mvc;
   @MockitoBean private CommandGateway commands;
+  @MockitoBean private StoryReader reader;
 
   @Test
   void aCandidateDraftsAStoryAuthoredByThemselvesInTheirCohort() throws Exception {
@@ -49,7 +56,7 @@ class StoryCommandControllerTest {
 
     ArgumentCaptor<DraftStory> sent = ArgumentCaptor.forClass(DraftStory.class);
     verify(commands).sendAndWait(sent.capture());
-    assertThat(sent.getValue().authorId()).isEqualTo("u-42");
+    assertThat(sent.getValue().actor().userId()).isEqualTo("u-42");
     assertThat(sent.getValue().cohortId()).isEqualTo("cohort-1");
     assertThat(sent.getValue().level()).isEqualTo(Level.SENIOR);
     assertThat(sent.getValue().principles()).containsExactly("ownership");
@@ -67,7 +74,7 @@ class StoryCommandControllerTest {
         .andExpect(status().isCreated());
     ArgumentCaptor<DraftStory> sent = ArgumentCaptor.forClass(DraftStory.class);
     verify(commands).sendAndWait(sent.capture());
-    assertThat(sent.getValue().authorId()).isEqualTo("u-42");
+    assertThat(sent.getValue().actor().userId()).isEqualTo("u-42");
   }
 
   @Test
@@ -129,6 +136,69 @@ class StoryCommandControllerTest {
                 .content(BODY.replace("[\"ownership\"]", "\"ownership\"")))
         .andExpect(status().isBadRequest());
     verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void aRevisionWithoutIfMatchIs428AndSendsNothing() throws Exception {
+    mvc.perform(
+            put("/api/stories/s-1")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isPreconditionRequired());
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void aRevisionCarriesTheVersionFromIfMatch() throws Exception {
+    when(commands.sendAndWait(any())).thenReturn(4L);
+    mvc.perform(
+            put("/api/stories/s-1")
+                .header("If-Match", "\"3\"")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.version").value(4));
+    ArgumentCaptor<ReviseStory> sent = ArgumentCaptor.forClass(ReviseStory.class);
+    verify(commands).sendAndWait(sent.capture());
+    assertThat(sent.getValue().expectedVersion()).isEqualTo(3L);
+    assertThat(sent.getValue().principles()).containsExactly("ownership");
+  }
+
+  @Test
+  void aStaleRevisionIs409WithTheCurrentVersion() throws Exception {
+    when(commands.sendAndWait(any()))
+        .thenThrow(new ConflictingAggregateVersionException("s-1", 3, 5));
+    mvc.perform(
+            put("/api/stories/s-1")
+                .header("If-Match", "3")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.currentVersion").value(5));
+  }
+
+  @Test
+  void aConcurrentAppendIs409WithTheVersionInTheEventStore() throws Exception {
+    when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("duplicate key"));
+    when(reader.currentVersion("s-1")).thenReturn(7L);
+    mvc.perform(
+            put("/api/stories/s-1")
+                .header("If-Match", "6")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.currentVersion").value(7));
+  }
+
+  @Test
+  void aStoryTheCallerMayNotSeeIs404() throws Exception {
+    when(commands.sendAndWait(any())).thenThrow(new StoryNotFound("s-1"));
+    mvc.perform(post("/api/stories/s-1/archive").with(caller("u-9", "candidate", "cohort-1")))
+        .andExpect(status().isNotFound());
   }
 
   private static JwtRequestPostProcessor caller(String userId, String role, String cohort) {

@@ -52,7 +52,14 @@ public class StoriesIndex {
                                   .properties("cohortId", p -> p.keyword(k -> k))
                                   .properties("title", p -> p.text(t -> t))
                                   .properties("principles", p -> p.keyword(k -> k))
-                                  .properties("prompts", p -> p.text(t -> t))
+                                  .properties(
+                                      "prompts",
+                                      p ->
+                                          p.object(
+                                              o ->
+                                                  o.properties("promptId", k -> k.keyword(kw -> kw))
+                                                      .properties("text", t -> t.text(tx -> tx))
+                                                      .properties("angle", t -> t.text(tx -> tx))))
                                   .properties("level", p -> p.keyword(k -> k))
                                   .properties("situation", p -> p.text(t -> t))
                                   .properties("task", p -> p.text(t -> t))
@@ -70,6 +77,15 @@ public class StoriesIndex {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reach Elasticsearch to create index " + name, e);
+    }
+  }
+
+  public java.util.Optional<StoryDocument> get(String storyId) {
+    try {
+      return java.util.Optional.ofNullable(
+          elasticsearch.get(get -> get.index(name).id(storyId), StoryDocument.class).source());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to read story " + storyId, e);
     }
   }
 

@@ -42,8 +42,19 @@ class StoryEventsListener {
   void on(ConsumerRecord<String, byte[]> record) {
     Optional<StoryEvent> event = read(record);
     Optional<EventEnvelope> envelope = envelope(record);
-    if (event.isPresent() && envelope.isPresent()) {
-      projection.apply(event.get(), envelope.get()).ifPresent(index::write);
+    if (event.isEmpty() || envelope.isEmpty()) {
+      return;
+    }
+    String storyId = event.get().storyId();
+    switch (projection.apply(index.get(storyId), event.get(), envelope.get())) {
+      case StoryProjection.Outcome.Write write -> index.write(write.document());
+      case StoryProjection.Outcome.MissingStory missing ->
+          log.warn(
+              "story {} is not in the index, so its event at version {} changes nothing; reindex to repair",
+              storyId,
+              envelope.get().sequence());
+      case StoryProjection.Outcome.AlreadyApplied applied -> {}
+      case StoryProjection.Outcome.NothingIndexed nothing -> {}
     }
   }
 

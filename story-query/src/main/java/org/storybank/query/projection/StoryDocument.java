@@ -14,7 +14,7 @@ public record StoryDocument(
     String cohortId,
     String title,
     List<String> principles,
-    List<String> prompts,
+    List<IndexedPrompt> prompts,
     String level,
     String situation,
     String task,
@@ -24,4 +24,12 @@ public record StoryDocument(
     long version,
     int revision,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  public StoryDocument {
+    principles = principles == null ? List.of() : List.copyOf(principles);
+    prompts = prompts == null ? List.of() : List.copyOf(prompts);
+  }
+
+  public record IndexedPrompt(String promptId, String text, String angle) {}
+}

@@ -27,9 +27,16 @@ import org.storybank.query.projection.StoryDocument;
 class StorySearch {
 
   private static final List<String> TEXT_FIELDS =
-      List.of("title^3", "prompts^2", "action^1.5", "result^1.2", "situation", "task");
+      List.of(
+          "title^3",
+          "prompts.text^2",
+          "prompts.angle",
+          "action^1.5",
+          "result^1.2",
+          "situation",
+          "task");
   private static final List<String> HIGHLIGHTED =
-      List.of("title", "prompts", "situation", "task", "action", "result");
+      List.of("title", "prompts.text", "prompts.angle", "situation", "task", "action", "result");
   private static final Map<String, String> FACET_FIELDS =
       Map.of("principle", "principles", "level", "level");
 
@@ -84,6 +91,7 @@ class StorySearch {
   private static BoolQuery.Builder filtered(
       BoolQuery.Builder bool, SearchScope scope, StoryQuery query) {
     bool.filter(scopeFilter(scope));
+    bool.mustNot(archived -> archived.term(term -> term.field("status").value("archived")));
     if (query.hasText()) {
       bool.must(must -> must.multiMatch(match -> match.query(query.text()).fields(TEXT_FIELDS)));
     }

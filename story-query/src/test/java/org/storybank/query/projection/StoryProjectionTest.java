@@ -4,47 +4,158 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.storybank.api.Level;
+import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
+import org.storybank.api.story.StoryEvent;
+import org.storybank.api.story.StoryEvents.EvaluationRecorded;
+import org.storybank.api.story.StoryEvents.PrincipleTagged;
+import org.storybank.api.story.StoryEvents.PrincipleUntagged;
+import org.storybank.api.story.StoryEvents.PromptLinked;
+import org.storybank.api.story.StoryEvents.PromptUnlinked;
+import org.storybank.api.story.StoryEvents.StoryArchived;
+import org.storybank.api.story.StoryEvents.StoryRestored;
+import org.storybank.api.story.StoryEvents.StoryRevised;
+import org.storybank.query.projection.StoryProjection.Outcome;
 
 class StoryProjectionTest {
+
+  private static final Instant AT = Instant.parse("2026-11-25T10:15:30Z");
+  private static final StoryDrafted DRAFTED =
+      new StoryDrafted(
+          "story-7",
+          "author-1",
+          "cohort-2",
+          "Pager storms",
+          List.of("ownership", "dive-deep"),
+          List.of(new PromptLink("p1", "Tell me about a time you owned an outage", "")),
+          Level.SENIOR,
+          new StarText(
+              "Pages every night.",
+              "Nobody owned alerting.",
+              "I rewrote the rules.",
+              "Pages fell by 80%."));
 
   private final StoryProjection projection = new StoryProjection();
 
   @Test
   void aDraftedStoryBecomesItsFirstRevisionAtTheEventsSequenceNumber() {
-    Instant at = Instant.parse("2026-11-25T10:15:30Z");
-    StoryDrafted drafted =
-        new StoryDrafted(
-            "story-7",
-            "author-1",
-            "cohort-2",
-            "Pager storms",
-            List.of("ownership", "dive-deep"),
-            List.of("Tell me about a time you owned an outage"),
-            Level.SENIOR,
-            new StarText(
-                "Pages every night.",
-                "Nobody owned alerting.",
-                "I rewrote the rules.",
-                "Pages fell by 80%."));
-
-    StoryDocument document =
-        projection.apply(drafted, new EventEnvelope("event-1", "story-7", 0, at)).orElseThrow();
+    StoryDocument document = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
 
     assertThat(document.storyId()).isEqualTo("story-7");
     assertThat(document.authorId()).isEqualTo("author-1");
     assertThat(document.cohortId()).isEqualTo("cohort-2");
     assertThat(document.level()).isEqualTo("senior");
     assertThat(document.principles()).containsExactly("ownership", "dive-deep");
+    assertThat(document.prompts())
+        .extracting(StoryDocument.IndexedPrompt::text)
+        .containsExactly("Tell me about a time you owned an outage");
     assertThat(document.action()).isEqualTo("I rewrote the rules.");
-    assertThat(document.result()).isEqualTo("Pages fell by 80%.");
     assertThat(document.version()).isZero();
     assertThat(document.revision()).isEqualTo(1);
     assertThat(document.status()).isEqualTo("draft");
-    assertThat(document.createdAt()).isEqualTo(at);
-    assertThat(document.updatedAt()).isEqualTo(at);
+    assertThat(document.createdAt()).isEqualTo(AT);
+  }
+
+  @Test
+  void aRevisionReplacesTheTextAndCountsUp() {
+    StoryDocument drafted = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
+    StarText better = new StarText("s2", "t2", "a2", "r2");
+    StoryDocument revised =
+        written(
+            projection.apply(
+                Optional.of(drafted),
+                new StoryRevised(
+                    "story-7", "author-1", 2, "Pager storms, tamed", Level.STAFF, better),
+                envelope(1)));
+
+    assertThat(revised.title()).isEqualTo("Pager storms, tamed");
+    assertThat(revised.level()).isEqualTo("staff");
+    assertThat(revised.action()).isEqualTo("a2");
+    assertThat(revised.revision()).isEqualTo(2);
+    assertThat(revised.version()).isEqualTo(1);
+    assertThat(revised.principles()).isEqualTo(drafted.principles());
+    assertThat(revised.createdAt()).isEqualTo(drafted.createdAt());
+  }
+
+  @Test
+  void tagsPromptsAndStatusFollowTheirEvents() {
+    StoryDocument doc = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
+    doc = next(doc, new PrincipleTagged("story-7", "author-1", "earn-trust"), 1);
+    doc = next(doc, new PrincipleUntagged("story-7", "author-1", "dive-deep"), 2);
+    doc =
+        next(
+            doc,
+            new PromptLinked(
+                "story-7",
+                "author-1",
+                new PromptLink("p2", "Describe a time you disagreed", "pushed back")),
+            3);
+    doc = next(doc, new PromptUnlinked("story-7", "author-1", "p1"), 4);
+    doc = next(doc, new StoryArchived("story-7", "author-1"), 5);
+
+    assertThat(doc.principles()).containsExactly("ownership", "earn-trust");
+    assertThat(doc.prompts())
+        .containsExactly(
+            new StoryDocument.IndexedPrompt("p2", "Describe a time you disagreed", "pushed back"));
+    assertThat(doc.status()).isEqualTo("archived");
+    assertThat(doc.version()).isEqualTo(5);
+
+    doc = next(doc, new StoryRestored("story-7", "author-1"), 6);
+    assertThat(doc.status()).isEqualTo("draft");
+  }
+
+  @Test
+  void anEventAtOrBelowTheDocumentsVersionChangesNothing() {
+    StoryDocument doc = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
+    doc = next(doc, new PrincipleTagged("story-7", "author-1", "earn-trust"), 1);
+
+    assertThat(
+            projection.apply(
+                Optional.of(doc),
+                new PrincipleTagged("story-7", "author-1", "earn-trust"),
+                envelope(1)))
+        .isInstanceOf(Outcome.AlreadyApplied.class);
+    assertThat(projection.apply(Optional.of(doc), DRAFTED, envelope(0)))
+        .isInstanceOf(Outcome.AlreadyApplied.class);
+  }
+
+  @Test
+  void anEventForAStoryTheIndexNeverSawIsReportedNotInvented() {
+    assertThat(
+            projection.apply(
+                Optional.empty(), new StoryArchived("story-9", "author-1"), envelope(3)))
+        .isInstanceOf(Outcome.MissingStory.class);
+  }
+
+  @Test
+  void evaluationsDoNotChangeTheStoryDocument() {
+    StoryDocument doc = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
+    StoryEvent evaluated =
+        new EvaluationRecorded(
+            "story-7",
+            "svc",
+            "e1",
+            org.storybank.api.evaluation.Evaluator.automatic("svc"),
+            1,
+            null);
+    assertThat(projection.apply(Optional.of(doc), evaluated, envelope(1)))
+        .isInstanceOf(Outcome.NothingIndexed.class);
+  }
+
+  private StoryDocument next(StoryDocument doc, StoryEvent event, long sequence) {
+    return written(projection.apply(Optional.of(doc), event, envelope(sequence)));
+  }
+
+  private static StoryDocument written(Outcome outcome) {
+    assertThat(outcome).isInstanceOf(Outcome.Write.class);
+    return ((Outcome.Write) outcome).document();
+  }
+
+  private static EventEnvelope envelope(long sequence) {
+    return new EventEnvelope("event-" + sequence, "story-7", sequence, AT.plusSeconds(sequence));
   }
 }

@@ -104,6 +104,45 @@ class StorySearchIntegrationTest {
   }
 
   @Test
+  void archivedStoriesDoNotShowUp() throws Exception {
+    StoryDocument live = story("s-live", "alice", "cohort-1", "Live", 0);
+    StoryDocument archived = story("s-archived", "alice", "cohort-1", "Archived", 0);
+    index.write(live);
+    index.write(
+        new StoryDocument(
+            archived.storyId(),
+            archived.authorId(),
+            archived.cohortId(),
+            archived.title(),
+            archived.principles(),
+            archived.prompts(),
+            archived.level(),
+            archived.situation(),
+            archived.task(),
+            archived.action(),
+            archived.result(),
+            "archived",
+            1,
+            1,
+            archived.createdAt(),
+            archived.updatedAt()));
+    refresh();
+
+    SearchResult result = search.search(new SearchScope.OwnStories("alice"), query("quarantined"));
+    assertThat(result.hits()).extracting(SearchResult.Hit::storyId).containsExactly("s-live");
+  }
+
+  @Test
+  void aStoryIsFoundByTheWordsOfItsPrompt() throws Exception {
+    index.write(story("s-1", "alice", "cohort-1", "One", 0));
+    refresh();
+    assertThat(search.search(new SearchScope.OwnStories("alice"), query("queue")).total())
+        .isEqualTo(1);
+    assertThat(index.get("s-1")).isPresent();
+    assertThat(index.get("s-unknown")).isEmpty();
+  }
+
+  @Test
   void facetsCountWithinTheScope() throws Exception {
     index.write(story("s-1", "alice", "cohort-1", "One", 0));
     index.write(story("s-2", "alice", "cohort-1", "Two", 0));
@@ -133,7 +172,8 @@ class StorySearchIntegrationTest {
         cohort,
         title,
         List.of("ownership"),
-        List.of("Tell me about a time you fixed a queue"),
+        List.of(
+            new StoryDocument.IndexedPrompt("p1", "Tell me about a time you fixed a queue", "")),
         "mid",
         "Messages piled up.",
         "Nobody owned the consumer.",

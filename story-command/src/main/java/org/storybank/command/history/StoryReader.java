@@ -1,0 +1,49 @@
+package org.storybank.command.history;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+import org.storybank.api.story.Actor;
+import org.storybank.api.story.StoryEvent;
+import org.storybank.command.story.StoryNotFound;
+
+/**
+ * Reads a story's events straight from the event store, so a reader sees their own write at once. A
+ * story the actor may not see reads exactly like one that does not exist.
+ */
+@Component
+public class StoryReader {
+
+  private final EventStore eventStore;
+
+  StoryReader(EventStore eventStore) {
+    this.eventStore = eventStore;
+  }
+
+  public StoryTimeline timeline(String storyId, Actor actor) {
+    List<StoryTimeline.Step> steps = new ArrayList<>();
+    DomainEventStream stream = eventStore.readEvents(storyId, 0L);
+    while (stream.hasNext()) {
+      DomainEventMessage<?> message = stream.next();
+      if (message.getPayload() instanceof StoryEvent event) {
+        steps.add(
+            new StoryTimeline.Step(event, message.getSequenceNumber(), message.getTimestamp()));
+      }
+    }
+    if (steps.isEmpty()) {
+      throw new StoryNotFound(storyId);
+    }
+    StoryTimeline timeline = StoryTimeline.of(steps);
+    timeline.access().requireVisible(actor);
+    return timeline;
+  }
+
+  /** The version of the story's last event, or -1 when it has none. */
+  public long currentVersion(String storyId) {
+    Long last = eventStore.lastSequenceNumberFor(storyId).orElse(null);
+    return last == null ? -1 : last;
+  }
+}

@@ -1,0 +1,21 @@
+package org.storybank.command.web;
+
+import org.storybank.api.story.Actor;
+import org.storybank.api.story.Actor.ActorRole;
+import org.storybank.security.Caller;
+
+/** The caller of an HTTP request as the aggregate sees them. */
+final class Actors {
+
+  private Actors() {}
+
+  static Actor of(Caller caller) {
+    ActorRole role =
+        switch (caller.role()) {
+          case CANDIDATE -> ActorRole.CANDIDATE;
+          case COACH -> ActorRole.COACH;
+          case ADMIN -> ActorRole.ADMIN;
+        };
+    return new Actor(caller.userId(), role, caller.cohortIds());
+  }
+}

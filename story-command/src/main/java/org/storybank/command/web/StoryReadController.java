@@ -1,0 +1,74 @@
+package org.storybank.command.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.storybank.command.history.RevisionDiff;
+import org.storybank.command.history.StoryReader;
+import org.storybank.command.history.StoryState;
+import org.storybank.command.history.StoryTimeline;
+import org.storybank.command.story.StoryRuleViolation;
+import org.storybank.security.Caller;
+
+/** A story now or as it was, its history, and what changed between two revisions. */
+@RestController
+@RequestMapping("/api/stories")
+class StoryReadController {
+
+  private final StoryReader reader;
+
+  StoryReadController(StoryReader reader) {
+    this.reader = reader;
+  }
+
+  @GetMapping("/{storyId}")
+  ResponseEntity<StoryState> story(
+      Caller caller,
+      @PathVariable String storyId,
+      @RequestParam(required = false) Integer revision) {
+    StoryTimeline timeline = reader.timeline(storyId, Actors.of(caller));
+    StoryState state = revision == null ? timeline.current() : atRevision(timeline, revision);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.ETAG, "\"" + timeline.current().version() + "\"")
+        .body(state);
+  }
+
+  @GetMapping("/{storyId}/history")
+  Map<String, Object> history(Caller caller, @PathVariable String storyId) {
+    StoryTimeline timeline = reader.timeline(storyId, Actors.of(caller));
+    return Map.of(
+        "id", storyId,
+        "version", timeline.current().version(),
+        "entries", timeline.history(),
+        "evaluations", timeline.evaluations());
+  }
+
+  @GetMapping("/{storyId}/diff")
+  Map<String, Object> diff(
+      Caller caller, @PathVariable String storyId, @RequestParam int from, @RequestParam int to) {
+    StoryTimeline timeline = reader.timeline(storyId, Actors.of(caller));
+    List<RevisionDiff.FieldDiff> changes =
+        RevisionDiff.between(atRevision(timeline, from), atRevision(timeline, to));
+    return Map.of("id", storyId, "from", from, "to", to, "fields", changes);
+  }
+
+  private static StoryState atRevision(StoryTimeline timeline, int revision) {
+    return timeline
+        .atRevision(revision)
+        .orElseThrow(
+            () ->
+                new StoryRuleViolation(
+                    "revision",
+                    "revision "
+                        + revision
+                        + " does not exist (latest is "
+                        + timeline.latestRevision()
+                        + ")"));
+  }
+}
