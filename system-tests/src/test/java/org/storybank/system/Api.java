@@ -34,6 +34,18 @@ final class Api {
     return send(request);
   }
 
+  Response put(String path, String token, String ifMatch, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request);
+  }
+
   Response get(String path, String token) throws IOException, InterruptedException {
     return send(request(path, token).GET());
   }

@@ -161,6 +161,92 @@ class StorySliceSystemTest {
   }
 
   @Test
+  @Order(2)
+  void aRevisionNeedsTheVersionItWasWrittenAgainstAndReachesSearch() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    Map<String, Object> story =
+        new java.util.HashMap<>(
+            Map.of(
+                "title", "The on-call rota nobody fixed",
+                "principles", List.of("ownership"),
+                "level", "senior",
+                "situation", "Pages woke three people a night.",
+                "task", "The rota belonged to no team.",
+                "action", "I grouped alerts by cause.",
+                "result", "Night pages fell from 21 a week to 4."));
+    Api.Response created = gateway.post("/api/stories", candidate1, story);
+    assertThat(created.status()).isEqualTo(201);
+    String storyId = created.body().get("id").asText();
+
+    story.put("action", "I grouped alerts by cause and retired a marmaladeflux dashboard.");
+    Api.Response revised = gateway.put("/api/stories/" + storyId, candidate1, "0", story);
+    assertThat(revised.status()).as("revision answered %s", revised.body()).isEqualTo(200);
+    assertThat(revised.body().get("version").asLong()).isEqualTo(1);
+
+    Api.Response stale = gateway.put("/api/stories/" + storyId, candidate1, "0", story);
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.body().get("currentVersion").asLong()).isEqualTo(1);
+    assertThat(gateway.put("/api/stories/" + storyId, candidate1, null, story).status())
+        .isEqualTo(428);
+
+    JsonNode read = gateway.get("/api/stories/" + storyId, candidate1).body();
+    assertThat(read.get("revision").asInt()).isEqualTo(2);
+    assertThat(read.get("action").asText()).contains("marmaladeflux");
+    assertThat(
+            gateway
+                .get("/api/stories/" + storyId + "?revision=1", candidate1)
+                .body()
+                .get("action")
+                .asText())
+        .isEqualTo("I grouped alerts by cause.");
+    assertThat(
+            gateway.get("/api/stories/" + storyId + "/history", candidate1).body().get("entries"))
+        .hasSize(2);
+    awaitSearch(candidate1, "marmaladeflux", 1);
+
+    String candidate2 = gateway.login("candidate2@demo.storybank", PASSWORD);
+    String coach2 = gateway.login("coach2@demo.storybank", PASSWORD);
+    String coach1 = gateway.login("coach1@demo.storybank", PASSWORD);
+    assertThat(gateway.get("/api/stories/" + storyId, candidate2).status()).isEqualTo(404);
+    assertThat(gateway.get("/api/stories/" + storyId, coach2).status()).isEqualTo(404);
+    assertThat(gateway.get("/api/stories/" + storyId + "/history", coach2).status()).isEqualTo(404);
+    assertThat(gateway.put("/api/stories/" + storyId, candidate2, "1", story).status())
+        .isEqualTo(404);
+    assertThat(gateway.get("/api/stories/" + storyId, coach1).status()).isEqualTo(200);
+    assertThat(gateway.put("/api/stories/" + storyId, coach1, "1", story).status()).isEqualTo(403);
+
+    Map<String, Object> evaluation =
+        Map.of(
+            "score",
+            64,
+            "verdict",
+            "mixed",
+            "criteria",
+            List.of(
+                Map.of(
+                    "id", "beyond-scope", "score", 3, "evidence", "The rota belonged to no team.")),
+            "pitfalls",
+            List.of(Map.of("id", "no-reflection", "evidence", "no lesson named")),
+            "notes",
+            "Say what it cost you.");
+    Api.Response byCoach =
+        gateway.post("/api/stories/" + storyId + "/evaluations", coach1, evaluation);
+    assertThat(byCoach.status()).as("coach evaluation answered %s", byCoach.body()).isEqualTo(201);
+    assertThat(byCoach.body().get("revision").asInt()).isEqualTo(2);
+    assertThat(
+            gateway.post("/api/stories/" + storyId + "/evaluations", coach2, evaluation).status())
+        .isEqualTo(404);
+    assertThat(
+            gateway
+                .post("/api/stories/" + storyId + "/evaluations", candidate1, evaluation)
+                .status())
+        .isEqualTo(403);
+    JsonNode latest =
+        gateway.get("/api/stories/" + storyId, candidate1).body().get("latestEvaluations");
+    assertThat(latest.get("coach").get("result").get("score").asInt()).isEqualTo(64);
+  }
+
+  @Test
   @Order(3)
   void theDemoOrganisationHasItsStories() throws Exception {
     String candidate4 = gateway.login("candidate4@demo.storybank", PASSWORD);
