@@ -7,6 +7,7 @@ package org.storybank.api.messaging;
 public final class EventTopics {
 
   public static final String STORY_EVENTS = "storybank.story-events";
+  public static final String COHORT_EVENTS = "storybank.cohort-events";
 
   public static final String HEADER_EVENT_ID = "storybank-event-id";
   public static final String HEADER_EVENT_TYPE = "storybank-event-type";

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.storybank.api.story.Actor;
 import org.storybank.api.story.StoryEvent;
+import org.storybank.command.story.CohortMembership;
 import org.storybank.command.story.StoryNotFound;
 
 /**
@@ -18,9 +19,11 @@ import org.storybank.command.story.StoryNotFound;
 public class StoryReader {
 
   private final EventStore eventStore;
+  private final CohortMembership membership;
 
-  StoryReader(EventStore eventStore) {
+  StoryReader(EventStore eventStore, CohortMembership membership) {
     this.eventStore = eventStore;
+    this.membership = membership;
   }
 
   public StoryTimeline timeline(String storyId, Actor actor) {
@@ -37,7 +40,7 @@ public class StoryReader {
       throw new StoryNotFound(storyId);
     }
     StoryTimeline timeline = StoryTimeline.of(steps);
-    timeline.access().requireVisible(actor);
+    timeline.access(membership).requireVisible(actor);
     return timeline;
   }
 

@@ -25,6 +25,7 @@ import org.storybank.api.story.StoryEvents.StoryMarkedReady;
 import org.storybank.api.story.StoryEvents.StoryRestored;
 import org.storybank.api.story.StoryEvents.StoryRevised;
 import org.storybank.api.story.StoryEvents.StorySelfRated;
+import org.storybank.command.story.CohortMembership;
 import org.storybank.command.story.StoryAccess;
 
 /**
@@ -37,22 +38,26 @@ public final class StoryTimeline {
   public record Step(StoryEvent event, long sequence, Instant at) {}
 
   private final List<Step> steps;
-  private final StoryAccess access;
+  private final StoryDrafted drafted;
 
   private StoryTimeline(List<Step> steps) {
     if (steps.isEmpty() || !(steps.get(0).event() instanceof StoryDrafted drafted)) {
       throw new IllegalArgumentException("a story's history starts with StoryDrafted");
     }
     this.steps = List.copyOf(steps);
-    this.access = new StoryAccess(drafted.storyId(), drafted.authorId(), drafted.cohortId());
+    this.drafted = drafted;
   }
 
   public static StoryTimeline of(List<Step> steps) {
     return new StoryTimeline(steps);
   }
 
-  public StoryAccess access() {
-    return access;
+  /** Who may read the story, with the author's cohort as it is now. */
+  public StoryAccess access(CohortMembership membership) {
+    return new StoryAccess(
+        drafted.storyId(),
+        drafted.authorId(),
+        membership.cohortOf(drafted.authorId(), drafted.cohortId()).orElse(null));
   }
 
   public StoryState current() {

@@ -11,14 +11,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.storybank.api.cohort.CohortEvent;
 import org.storybank.api.messaging.EventTopics;
 import org.storybank.api.messaging.EventTypes;
 import org.storybank.api.story.StoryEvent;
 
 /**
- * Reads the event store in order (a tracking processor with its own token) and publishes each story
- * event to Kafka, keyed by story id. The send is awaited: the token only moves on once the broker
- * has acknowledged the record, so a crash or an outage repeats events but never skips one.
+ * Reads the event store in order (a tracking processor with its own token) and publishes each event
+ * to its aggregate type's topic, keyed by aggregate id. The send is awaited: the token only moves
+ * on once the broker has acknowledged the record, so a crash or an outage repeats events but never
+ * skips one.
  */
 @Component
 @ProcessingGroup(EventPublisher.PROCESSING_GROUP)
@@ -27,6 +29,8 @@ class EventPublisher {
   static final String PROCESSING_GROUP = "kafka-publication";
 
   private static final EventTypes<StoryEvent> STORY_EVENT_TYPES = EventTypes.of(StoryEvent.class);
+  private static final EventTypes<CohortEvent> COHORT_EVENT_TYPES =
+      EventTypes.of(CohortEvent.class);
 
   private final KafkaTemplate<String, byte[]> kafka;
   private final ObjectMapper json;
@@ -39,12 +43,31 @@ class EventPublisher {
   @EventHandler
   void on(StoryEvent event, EventMessage<?> message)
       throws InterruptedException, ExecutionException {
+    publish(
+        EventTopics.STORY_EVENTS,
+        event.storyId(),
+        STORY_EVENT_TYPES.nameOf(event.getClass()),
+        event,
+        message);
+  }
+
+  @EventHandler
+  void on(CohortEvent event, EventMessage<?> message)
+      throws InterruptedException, ExecutionException {
+    publish(
+        EventTopics.COHORT_EVENTS,
+        event.cohortId(),
+        COHORT_EVENT_TYPES.nameOf(event.getClass()),
+        event,
+        message);
+  }
+
+  private void publish(String topic, String key, String type, Object event, EventMessage<?> message)
+      throws InterruptedException, ExecutionException {
     DomainEventMessage<?> domainMessage = (DomainEventMessage<?>) message;
-    var record =
-        new ProducerRecord<String, byte[]>(
-            EventTopics.STORY_EVENTS, event.storyId(), toJson(event));
+    var record = new ProducerRecord<String, byte[]>(topic, key, toJson(event));
     header(record, EventTopics.HEADER_EVENT_ID, message.getIdentifier());
-    header(record, EventTopics.HEADER_EVENT_TYPE, STORY_EVENT_TYPES.nameOf(event.getClass()));
+    header(record, EventTopics.HEADER_EVENT_TYPE, type);
     header(record, EventTopics.HEADER_AGGREGATE_ID, domainMessage.getAggregateIdentifier());
     header(record, EventTopics.HEADER_SEQUENCE, Long.toString(domainMessage.getSequenceNumber()));
     header(record, EventTopics.HEADER_TIMESTAMP, message.getTimestamp().toString());

@@ -57,7 +57,8 @@ import org.storybank.api.story.StoryLimits;
 public class Story {
 
   @AggregateIdentifier private String storyId;
-  private StoryAccess access;
+  private String authorId;
+  private String cohortAtDraft;
   private long version;
   private int revision;
   private boolean ready;
@@ -103,8 +104,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(ReviseStory command) {
-    access.requireAuthor(command.actor());
+  long handle(ReviseStory command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     requireNotArchived();
     StoryRules.requireTitle(command.title());
     StoryRules.requireLevel(command.level());
@@ -166,8 +167,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(MarkStoryReady command) {
-    access.requireAuthor(command.actor());
+  long handle(MarkStoryReady command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     requireNotArchived();
     StoryRules.requireCompleteStar(star);
     if (principles.isEmpty()) {
@@ -181,8 +182,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(TagPrinciple command) {
-    access.requireAuthor(command.actor());
+  long handle(TagPrinciple command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     requireNotArchived();
     StoryRules.requireKnownPrinciple(command.principle());
     if (!principles.contains(command.principle())) {
@@ -196,8 +197,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(UntagPrinciple command) {
-    access.requireAuthor(command.actor());
+  long handle(UntagPrinciple command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     requireNotArchived();
     if (principles.contains(command.principle())) {
       if (ready && principles.size() == 1) {
@@ -210,8 +211,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(LinkPrompt command) {
-    access.requireAuthor(command.actor());
+  long handle(LinkPrompt command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     requireNotArchived();
     StoryRules.requirePrompt(command.prompt());
     if (prompts.containsKey(command.prompt().promptId())) {
@@ -230,8 +231,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(UnlinkPrompt command) {
-    access.requireAuthor(command.actor());
+  long handle(UnlinkPrompt command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     requireNotArchived();
     if (!prompts.containsKey(command.promptId())) {
       throw new StoryRuleViolation(
@@ -242,8 +243,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(ArchiveStory command) {
-    access.requireAuthor(command.actor());
+  long handle(ArchiveStory command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     if (!archived) {
       apply(new StoryArchived(storyId, command.actor().userId()));
     }
@@ -251,8 +252,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(RestoreStory command) {
-    access.requireAuthor(command.actor());
+  long handle(RestoreStory command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     if (archived) {
       apply(new StoryRestored(storyId, command.actor().userId()));
     }
@@ -260,8 +261,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(AddComment command) {
-    access.requireCoach(command.actor());
+  long handle(AddComment command, CohortMembership membership) {
+    access(membership).requireCoach(command.actor());
     requireNotArchived();
     StoryRules.requireId("commentId", command.commentId());
     if (commentResolved.containsKey(command.commentId())) {
@@ -283,8 +284,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(ResolveComment command) {
-    access.requireAuthorOrCoach(command.actor());
+  long handle(ResolveComment command, CohortMembership membership) {
+    access(membership).requireAuthorOrCoach(command.actor());
     Boolean resolved = commentResolved.get(command.commentId());
     if (resolved == null) {
       throw new StoryRuleViolation(
@@ -297,8 +298,8 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(RecordEvaluation command) {
-    access.requireEvaluator(command.actor(), command.evaluator());
+  long handle(RecordEvaluation command, CohortMembership membership) {
+    access(membership).requireEvaluator(command.actor(), command.evaluator());
     StoryRules.requireId("evaluationId", command.evaluationId());
     StoryRules.requireEvaluation(command.result(), command.revision(), revision);
     if (evaluationIds.contains(command.evaluationId())) {
@@ -321,11 +322,17 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(RateStory command) {
-    access.requireAuthor(command.actor());
+  long handle(RateStory command, CohortMembership membership) {
+    access(membership).requireAuthor(command.actor());
     StoryRules.requireRating(command.rating());
     apply(new StorySelfRated(storyId, command.actor().userId(), command.rating()));
     return version;
+  }
+
+  /** Who may do what, with the author's cohort as it is now. */
+  private StoryAccess access(CohortMembership membership) {
+    return new StoryAccess(
+        storyId, authorId, membership.cohortOf(authorId, cohortAtDraft).orElse(null));
   }
 
   private void requireNotArchived() {
@@ -341,7 +348,8 @@ public class Story {
   @EventSourcingHandler
   void on(StoryDrafted event, @SequenceNumber long sequence) {
     storyId = event.storyId();
-    access = new StoryAccess(event.storyId(), event.authorId(), event.cohortId());
+    authorId = event.authorId();
+    cohortAtDraft = event.cohortId();
     revision = 1;
     title = event.title();
     level = event.level();

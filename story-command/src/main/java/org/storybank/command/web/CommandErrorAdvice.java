@@ -1,5 +1,6 @@
 package org.storybank.command.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -26,10 +27,32 @@ class CommandErrorAdvice {
         Map.of("field", violation.field(), "rule", violation.rule()));
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class})
+  @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException exception) {
-    return ProblemDetail.forStatusAndDetail(
-        HttpStatus.BAD_REQUEST, "the request body is not the JSON this endpoint expects");
+    if (exception.getCause() instanceof JsonMappingException mapping
+        && !mapping.getPath().isEmpty()) {
+      String field = fieldPath(mapping);
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          field + ": has the wrong type",
+          Map.of("field", field, "rule", "has the wrong type"));
+    }
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "the request body is not valid JSON",
+        Map.of("field", "body", "rule", "must be a JSON object"));
+  }
+
+  private static String fieldPath(JsonMappingException mapping) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : mapping.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else {
+        path.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   @ExceptionHandler({

@@ -38,6 +38,7 @@ import org.storybank.api.story.StoryCommands.ReviseStory;
 import org.storybank.api.story.StoryCommands.TagPrinciple;
 import org.storybank.api.story.StoryCommands.UnlinkPrompt;
 import org.storybank.api.story.StoryCommands.UntagPrinciple;
+import org.storybank.command.Actors;
 import org.storybank.command.history.StoryReader;
 import org.storybank.command.story.StoryActionForbidden;
 import org.storybank.command.story.StoryRuleViolation;

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.storybank.command.Actors;
 import org.storybank.command.history.RevisionDiff;
 import org.storybank.command.history.StoryReader;
 import org.storybank.command.history.StoryState;

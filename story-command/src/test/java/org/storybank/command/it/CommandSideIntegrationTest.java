@@ -194,6 +194,74 @@ class CommandSideIntegrationTest {
   }
 
   @Test
+  void aCoachLosesACandidatesStoriesFromTheMomentTheCandidateIsRemoved() throws Exception {
+    String cohortId = "cohort-" + UUID.randomUUID();
+    String coachId = "coach-" + UUID.randomUUID();
+    String candidateId = "candidate-" + UUID.randomUUID();
+    String admin = tokens.token("admin-1", "admin", List.of());
+    String coach = tokens.coach(coachId, cohortId);
+
+    assertThat(
+            first
+                .post(
+                    "/api/cohorts",
+                    admin,
+                    Map.of("id", cohortId, "name", "Eastbrook", "coachId", coachId))
+                .status())
+        .isEqualTo(201);
+    CommandService.Response invitation =
+        first.post("/api/cohorts/" + cohortId + "/invitations", coach, Map.of());
+    assertThat(invitation.status()).as("invitation answered %s", invitation.body()).isEqualTo(201);
+    String code = invitation.body().get("code").asText();
+    String stranger = tokens.coach("coach-x", "cohort-x");
+    assertThat(first.post("/api/cohorts/" + cohortId + "/invitations", stranger, Map.of()).status())
+        .isEqualTo(404);
+
+    String candidate = tokens.candidate(candidateId, cohortId);
+    assertThat(second.post("/api/cohorts/enrollments", candidate, Map.of("code", code)).status())
+        .isEqualTo(201);
+    assertThat(
+            second
+                .post(
+                    "/api/cohorts/enrollments",
+                    tokens.candidate("late-" + UUID.randomUUID(), cohortId),
+                    Map.of("code", code))
+                .status())
+        .as("a code works once")
+        .isEqualTo(400);
+    assertThat(
+            first.get("/api/cohorts/" + cohortId, coach).body().get("candidateIds").get(0).asText())
+        .isEqualTo(candidateId);
+
+    String storyId = draft(first, candidate, "Before leaving the cohort");
+    assertThat(first.get("/api/stories/" + storyId, coach).status()).isEqualTo(200);
+
+    assertThat(
+            first
+                .send(
+                    "DELETE",
+                    "/api/cohorts/" + cohortId + "/candidates/" + candidateId,
+                    coach,
+                    null,
+                    Map.of())
+                .status())
+        .isEqualTo(204);
+    assertThat(first.get("/api/stories/" + storyId, coach).status()).isEqualTo(404);
+    assertThat(second.get("/api/stories/" + storyId, coach).status()).isEqualTo(404);
+    assertThat(
+            second
+                .post(
+                    "/api/stories/" + storyId + "/comments",
+                    coach,
+                    Map.of("field", "action", "start", 0, "end", 3, "text", "hi"))
+                .status())
+        .isEqualTo(404);
+    assertThat(first.get("/api/stories/" + storyId, candidate).status())
+        .as("the candidate keeps the story")
+        .isEqualTo(200);
+  }
+
+  @Test
   void aStoryDraftedInTheFirstEventShapeStillReads() throws Exception {
     String author = "author-" + UUID.randomUUID();
     String token = tokens.candidate(author, COHORT);

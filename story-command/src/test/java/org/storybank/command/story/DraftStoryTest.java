@@ -23,11 +23,13 @@ import org.storybank.api.story.StoryDrafted;
 
 class DraftStoryTest {
 
+  private final FakeMembership membership = new FakeMembership();
   private FixtureConfiguration<Story> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Story.class);
+    fixture.registerInjectableResource(membership);
   }
 
   @Test

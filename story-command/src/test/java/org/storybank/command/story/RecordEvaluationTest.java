@@ -27,11 +27,13 @@ class RecordEvaluationTest {
 
   private static final Evaluator AUTOMATIC = Evaluator.automatic(EVALUATOR.userId());
 
+  private final FakeMembership membership = new FakeMembership();
   private FixtureConfiguration<Story> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Story.class);
+    fixture.registerInjectableResource(membership);
   }
 
   @Test
@@ -98,6 +100,18 @@ class RecordEvaluationTest {
         .when(
             new RecordEvaluation(
                 STORY, OTHER_COACH, "e1", Evaluator.coach(OTHER_COACH.userId()), 1, result("r")))
+        .expectException(StoryNotFound.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aCoachLosesTheStoriesOfACandidateRemovedFromTheirCohort() {
+    membership.removeFromCohort(AUTHOR.userId());
+    fixture
+        .given(drafted())
+        .when(
+            new RecordEvaluation(
+                STORY, COACH, "e1", Evaluator.coach(COACH.userId()), 1, result("r")))
         .expectException(StoryNotFound.class)
         .expectNoEvents();
   }

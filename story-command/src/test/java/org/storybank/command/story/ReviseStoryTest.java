@@ -33,11 +33,13 @@ class ReviseStoryTest {
       new StarText(
           STAR.situation(), STAR.task(), STAR.action() + " I also added an alarm.", STAR.result());
 
+  private final FakeMembership membership = new FakeMembership();
   private FixtureConfiguration<Story> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Story.class);
+    fixture.registerInjectableResource(membership);
   }
 
   @Test

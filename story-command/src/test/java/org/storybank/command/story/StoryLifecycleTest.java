@@ -25,11 +25,13 @@ import org.storybank.api.story.StoryEvents.StorySelfRated;
 
 class StoryLifecycleTest {
 
+  private final FakeMembership membership = new FakeMembership();
   private FixtureConfiguration<Story> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Story.class);
+    fixture.registerInjectableResource(membership);
   }
 
   @Test

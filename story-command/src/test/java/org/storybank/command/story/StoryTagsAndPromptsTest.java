@@ -26,11 +26,13 @@ import org.storybank.api.story.StoryEvents.StoryMarkedReady;
 
 class StoryTagsAndPromptsTest {
 
+  private final FakeMembership membership = new FakeMembership();
   private FixtureConfiguration<Story> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Story.class);
+    fixture.registerInjectableResource(membership);
   }
 
   @Test

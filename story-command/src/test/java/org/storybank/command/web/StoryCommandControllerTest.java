@@ -128,13 +128,20 @@ class StoryCommandControllerTest {
                 .with(caller("u-42", "candidate", "cohort-1"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\":"))
-        .andExpect(status().isBadRequest());
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("body"));
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void aWrongTypeIs400NamingTheField() throws Exception {
     mvc.perform(
             post("/api/stories")
                 .with(caller("u-42", "candidate", "cohort-1"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(BODY.replace("[\"ownership\"]", "\"ownership\"")))
-        .andExpect(status().isBadRequest());
+                .content(BODY.replace("\"title\":\"Queue nobody owned\"", "\"title\":{\"a\":1}")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("title"));
     verify(commands, never()).sendAndWait(any());
   }
 

@@ -1,15 +1,15 @@
-package org.storybank.command.web;
+package org.storybank.command;
 
 import org.storybank.api.story.Actor;
 import org.storybank.api.story.Actor.ActorRole;
 import org.storybank.security.Caller;
 
 /** The caller of an HTTP request as the aggregate sees them. */
-final class Actors {
+public final class Actors {
 
   private Actors() {}
 
-  static Actor of(Caller caller) {
+  public static Actor of(Caller caller) {
     ActorRole role =
         switch (caller.role()) {
           case CANDIDATE -> ActorRole.CANDIDATE;
