@@ -115,7 +115,13 @@ class ModuleBoundariesTest {
         .resideInAnyPackage(
             "org.storybank.api..",
             "org.storybank.command.story..",
-            "org.storybank.query.projection..")
+            "org.storybank.query.projection..",
+            "org.storybank.evaluation.rubric..",
+            "org.storybank.evaluation.analysis..",
+            "org.storybank.evaluation.text..",
+            "org.storybank.evaluation.cli..")
+        .or()
+        .haveFullyQualifiedName("org.storybank.command.cohort.Cohort")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta.servlet..")

@@ -5,17 +5,40 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.storybank.api.Level;
-import org.storybank.api.Principles;
+import org.storybank.evaluation.rubric.LevelDefinition;
+import org.storybank.evaluation.rubric.PitfallDefinition;
+import org.storybank.evaluation.rubric.Principle;
+import org.storybank.evaluation.rubric.RubricCatalog;
 
-/** What the evaluator judges against: the principles and the levels it scales its bar by. */
+/** What the evaluator judges against: the rubric catalog, its version and its levels. */
 @RestController
 class RubricController {
 
-  record RubricCatalog(List<String> principles, List<String> levels) {}
+  /** The catalog as served: its version, levels, the fixed pitfalls and every principle. */
+  record RubricCatalogView(
+      String rubricVersion,
+      String name,
+      List<String> principleIds,
+      List<String> levelIds,
+      List<LevelDefinition> levels,
+      List<PitfallDefinition> pitfalls,
+      List<Principle> principles) {}
+
+  private final RubricCatalog catalog;
+
+  RubricController(RubricCatalog catalog) {
+    this.catalog = catalog;
+  }
 
   @GetMapping("/api/rubrics")
-  RubricCatalog catalog() {
-    return new RubricCatalog(
-        Principles.AMAZON_LEADERSHIP, Arrays.stream(Level.values()).map(Level::id).toList());
+  RubricCatalogView catalog() {
+    return new RubricCatalogView(
+        catalog.version(),
+        catalog.name(),
+        catalog.principles().stream().map(Principle::id).toList(),
+        Arrays.stream(Level.values()).map(Level::id).toList(),
+        catalog.levels(),
+        catalog.pitfalls(),
+        catalog.principles());
   }
 }

@@ -1,0 +1,22 @@
+package org.storybank.evaluation.analysis;
+
+/** The kinds of figures the metric extractor recognises. */
+public enum MetricKind {
+  CHANGE("change"),
+  RATIO("ratio"),
+  MONEY("money"),
+  PERCENT("percent"),
+  DURATION("duration"),
+  RATING("rating"),
+  COUNT("count");
+
+  private final String id;
+
+  MetricKind(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+}

@@ -1,0 +1,4 @@
+package org.storybank.evaluation.rubric;
+
+/** A question an interviewer asks next, and when it is worth asking (see FollowUpTrigger). */
+public record FollowUp(String when, String question) {}
