@@ -9,6 +9,9 @@ public final class EventTopics {
   public static final String STORY_EVENTS = "storybank.story-events";
   public static final String COHORT_EVENTS = "storybank.cohort-events";
 
+  /** Automatic evaluations on their way from the evaluation service to the command side. */
+  public static final String EVALUATION_RESULTS = "storybank.evaluation-results";
+
   public static final String HEADER_EVENT_ID = "storybank-event-id";
   public static final String HEADER_EVENT_TYPE = "storybank-event-type";
   public static final String HEADER_AGGREGATE_ID = "storybank-aggregate-id";

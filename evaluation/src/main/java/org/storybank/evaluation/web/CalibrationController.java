@@ -1,0 +1,42 @@
+package org.storybank.evaluation.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.storybank.evaluation.service.Calibration;
+import org.storybank.security.Caller;
+
+/**
+ * How far the automatic evaluator agrees with coaches, criterion by criterion, over the revisions
+ * both judged. A coach sees their cohorts, a candidate their own stories, the admin the whole
+ * organisation (figures only, no story text).
+ */
+@RestController
+class CalibrationController {
+
+  private final Calibration calibration;
+
+  CalibrationController(Calibration calibration) {
+    this.calibration = calibration;
+  }
+
+  @GetMapping("/api/evaluations/calibration")
+  Map<String, Object> calibration(Caller caller, @RequestParam(required = false) String cohortId) {
+    List<?> criteria =
+        switch (caller.role()) {
+          case ADMIN -> calibration.forCohorts(cohortId == null ? null : List.of(cohortId));
+          case COACH -> {
+            if (cohortId != null && !caller.belongsTo(cohortId)) {
+              throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such cohort");
+            }
+            yield calibration.forCohorts(cohortId == null ? caller.cohortIds() : List.of(cohortId));
+          }
+          case CANDIDATE -> calibration.forAuthor(caller.userId());
+        };
+    return Map.of("criteria", criteria);
+  }
+}

@@ -1,0 +1,224 @@
+package org.storybank.evaluation.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.storybank.api.Level;
+import org.storybank.api.evaluation.AutomaticEvaluation;
+import org.storybank.api.evaluation.EvaluationResult;
+import org.storybank.api.evaluation.Evaluator;
+import org.storybank.api.evaluation.Verdict;
+import org.storybank.api.messaging.EventTopics;
+import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.StarText;
+import org.storybank.api.story.StoryDrafted;
+import org.storybank.api.story.StoryEvent;
+import org.storybank.api.story.StoryEvents.EvaluationRecorded;
+import org.storybank.api.story.StoryEvents.StoryRevised;
+import org.storybank.evaluation.EvaluationApplication;
+import org.storybank.infra.TestServers;
+
+/** The evaluation service on a real broker and database: story events in, evaluations out. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationServiceIntegrationTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final StarText STRONG =
+      new StarText(
+          "Deploys failed one time in five and every team just retried them.",
+          "The pipeline belonged to no team after a reorganisation, and I chose to take it on.",
+          "I traced the failures to a race in the artifact upload, proposed a checksum gate to the platform lead, "
+              + "got agreement to ship it behind a flag, and stayed on call for the first month to watch the alerts I added.",
+          "Failed deploys fell from 20% to under 1%, and two other teams adopted the gate. I learned to bring the data "
+              + "to the owning team first.");
+
+  private TestServers servers;
+  private ConfigurableApplicationContext service;
+  private KafkaProducer<String, byte[]> producer;
+
+  @BeforeAll
+  void start() {
+    servers = TestServers.shared();
+    service =
+        new SpringApplicationBuilder(EvaluationApplication.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + servers.newDatabase(),
+                "--spring.datasource.username=" + servers.postgresUser(),
+                "--spring.datasource.password=" + servers.postgresPassword(),
+                "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
+                "--spring.jmx.enabled=false");
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers());
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    producer = new KafkaProducer<>(properties);
+  }
+
+  @AfterAll
+  void stop() {
+    if (producer != null) {
+      producer.close();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void eachNewRevisionIsJudgedOnceAndSentToTheCommandSide() throws Exception {
+    String storyId = UUID.randomUUID().toString();
+    StoryDrafted drafted =
+        new StoryDrafted(
+            storyId,
+            "author-1",
+            "cohort-1",
+            "The deploy gate",
+            List.of("ownership"),
+            List.of(
+                new PromptLink("p1", "Tell me about a time you fixed something nobody owned", "")),
+            Level.MID,
+            STRONG);
+    publish(drafted, 0);
+    publish(drafted, 0);
+    publish(new StoryRevised(storyId, "author-1", 2, "The deploy gate", Level.STAFF, STRONG), 1);
+
+    List<AutomaticEvaluation> received = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of(EventTopics.EVALUATION_RESULTS));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, byte[]> record :
+                    consumer.poll(Duration.ofMillis(500))) {
+                  AutomaticEvaluation evaluation =
+                      JSON.readValue(record.value(), AutomaticEvaluation.class);
+                  if (evaluation.storyId().equals(storyId)) {
+                    received.add(evaluation);
+                  }
+                }
+                return received.stream().anyMatch(e -> e.revision() == 2);
+              });
+      consumer.poll(Duration.ofSeconds(2)).forEach(record -> {});
+    }
+
+    String rubric = service.getBean(AutomaticEvaluator.class).rubricVersion();
+    assertThat(received).extracting(AutomaticEvaluation::revision).containsExactly(1, 2);
+    assertThat(received).allSatisfy(e -> assertThat(e.result().rubricVersion()).isEqualTo(rubric));
+    assertThat(received.get(0).result().meetsBar()).as("a strong mid-level story").isTrue();
+    assertThat(received.get(0).result().criteria()).isNotEmpty();
+    assertThat(received.get(0).evaluationId()).isNotEqualTo(received.get(1).evaluationId());
+  }
+
+  @Test
+  void calibrationComparesAutomaticAndCoachScoresOfTheSameRevision() throws Exception {
+    String storyId = UUID.randomUUID().toString();
+    String cohort = "cohort-" + UUID.randomUUID();
+    publish(
+        new StoryDrafted(
+            storyId, "author-2", cohort, "T", List.of("ownership"), List.of(), Level.MID, STRONG),
+        0);
+    publish(
+        new EvaluationRecorded(
+            storyId,
+            "svc",
+            "e1",
+            Evaluator.automatic("svc"),
+            1,
+            result(
+                List.of(
+                    new EvaluationResult.CriterionScore("beyond-scope", 4, ""),
+                    new EvaluationResult.CriterionScore("follow-through", 2, "")))),
+        1);
+    publish(
+        new EvaluationRecorded(
+            storyId,
+            "coach-1",
+            "e2",
+            Evaluator.coach("coach-1"),
+            1,
+            result(
+                List.of(
+                    new EvaluationResult.CriterionScore("beyond-scope", 3, ""),
+                    new EvaluationResult.CriterionScore("follow-through", 2, "")))),
+        2);
+
+    Calibration calibration = service.getBean(Calibration.class);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(calibration.forCohorts(List.of(cohort))).hasSize(2));
+    List<CriterionAgreement> agreement = calibration.forCohorts(List.of(cohort));
+    CriterionAgreement beyondScope =
+        agreement.stream()
+            .filter(a -> a.criterion().equals("beyond-scope"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(beyondScope.pairs()).isEqualTo(1);
+    assertThat(beyondScope.exactAgreement()).isZero();
+    assertThat(beyondScope.withinOne()).isEqualTo(1.0);
+    assertThat(beyondScope.automaticMinusCoach()).isEqualTo(1.0);
+    CriterionAgreement followThrough =
+        agreement.stream()
+            .filter(a -> a.criterion().equals("follow-through"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(followThrough.exactAgreement()).isEqualTo(1.0);
+    assertThat(calibration.forCohorts(List.of("another-cohort"))).isEmpty();
+    assertThat(calibration.forAuthor("author-2")).hasSize(2);
+  }
+
+  private static EvaluationResult result(List<EvaluationResult.CriterionScore> criteria) {
+    return new EvaluationResult("r", 70, Verdict.MIXED, true, criteria, List.of(), List.of(), "");
+  }
+
+  private void publish(StoryEvent event, long sequence) throws Exception {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            EventTopics.STORY_EVENTS, event.storyId(), JSON.writeValueAsBytes(event));
+    header(record, EventTopics.HEADER_EVENT_ID, UUID.randomUUID().toString());
+    header(record, EventTopics.HEADER_EVENT_TYPE, event.getClass().getSimpleName());
+    header(record, EventTopics.HEADER_AGGREGATE_ID, event.storyId());
+    header(record, EventTopics.HEADER_SEQUENCE, Long.toString(sequence));
+    header(record, EventTopics.HEADER_TIMESTAMP, Instant.now().toString());
+    producer.send(record).get();
+  }
+
+  private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+    record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private KafkaConsumer<String, byte[]> consumer() {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    return new KafkaConsumer<>(properties);
+  }
+}
