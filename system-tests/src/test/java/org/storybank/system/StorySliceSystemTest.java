@@ -199,7 +199,9 @@ class StorySliceSystemTest {
     story.put("action", "I grouped alerts by cause and retired a marmaladeflux dashboard.");
     Api.Response revised = gateway.put("/api/stories/" + storyId, candidate1, "0", story);
     assertThat(revised.status()).as("revision answered %s", revised.body()).isEqualTo(200);
-    assertThat(revised.body().get("version").asLong()).isEqualTo(1);
+    // the automatic evaluation of revision 1 may land before or after; it does not conflict
+    long revisedVersion = revised.body().get("version").asLong();
+    assertThat(revisedVersion).isBetween(1L, 2L);
 
     Api.Response stale = gateway.put("/api/stories/" + storyId, candidate1, "0", story);
     assertThat(stale.status()).isEqualTo(409);

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.eventsourcing.conflictresolution.Conflicts;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.storybank.api.Level;
@@ -104,7 +106,7 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(ReviseStory command, CohortMembership membership) {
+  long handle(ReviseStory command, CohortMembership membership, ConflictResolver conflicts) {
     access(membership).requireAuthor(command.actor());
     requireNotArchived();
     StoryRules.requireTitle(command.title());
@@ -124,6 +126,9 @@ public class Story {
     if (newPrompts != null) {
       StoryRules.requirePrompts(newPrompts);
     }
+    // Only a change the writer did not see conflicts with their edit; an evaluation or a comment
+    // recorded meanwhile does not.
+    conflicts.detectConflicts(Conflicts.payloadMatching(Story::changesWhatAWriterSees));
     String actorId = command.actor().userId();
     String newTitle = command.title().strip();
     if (!newTitle.equals(title) || command.level() != level || !command.star().equals(star)) {
@@ -327,6 +332,17 @@ public class Story {
     StoryRules.requireRating(command.rating());
     apply(new StorySelfRated(storyId, command.actor().userId(), command.rating()));
     return version;
+  }
+
+  static boolean changesWhatAWriterSees(Object event) {
+    return event instanceof StoryRevised
+        || event instanceof PrincipleTagged
+        || event instanceof PrincipleUntagged
+        || event instanceof PromptLinked
+        || event instanceof PromptUnlinked
+        || event instanceof StoryMarkedReady
+        || event instanceof StoryArchived
+        || event instanceof StoryRestored;
   }
 
   /** Who may do what, with the author's cohort as it is now. */

@@ -17,8 +17,11 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storybank.api.Level;
+import org.storybank.api.evaluation.Evaluator;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryCommands.ReviseStory;
+import org.storybank.api.story.StoryEvents.CommentAdded;
+import org.storybank.api.story.StoryEvents.EvaluationRecorded;
 import org.storybank.api.story.StoryEvents.PrincipleTagged;
 import org.storybank.api.story.StoryEvents.PrincipleUntagged;
 import org.storybank.api.story.StoryEvents.PromptLinked;
@@ -58,6 +61,30 @@ class ReviseStoryTest {
     fixture
         .given(drafted(), new StoryRevised(STORY, AUTHOR.userId(), 2, "Second", Level.MID, STAR))
         .when(revise(0L, "My edit of the first", Level.MID, BETTER))
+        .expectException(ConflictingAggregateVersionException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void anEvaluationOrCommentRecordedSinceTheWriterReadDoesNotBlockTheirRevision() {
+    fixture
+        .given(
+            drafted(),
+            new EvaluationRecorded(
+                STORY, "svc", "e1", Evaluator.automatic("svc"), 1, Stories.result("r")),
+            new CommentAdded(STORY, "coach-1", "c1", 1, "action", 0, 3, "Say more"))
+        .when(revise(0L, "Retries, owned", Level.MID, BETTER))
+        .expectSuccessfulHandlerExecution()
+        .expectResultMessagePayload(3L)
+        .expectEvents(
+            new StoryRevised(STORY, AUTHOR.userId(), 2, "Retries, owned", Level.MID, BETTER));
+  }
+
+  @Test
+  void aPrincipleTaggedSinceTheWriterReadConflicts() {
+    fixture
+        .given(drafted(), new PrincipleTagged(STORY, AUTHOR.userId(), "dive-deep"))
+        .when(revise(0L, "Retries, owned", Level.MID, BETTER))
         .expectException(ConflictingAggregateVersionException.class)
         .expectNoEvents();
   }
