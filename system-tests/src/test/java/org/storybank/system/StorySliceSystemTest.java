@@ -372,6 +372,17 @@ class StorySliceSystemTest {
   }
 
   @Test
+  @Order(90)
+  void upAgainReusesWhatIsRunning() throws Exception {
+    List<Long> before = recordedPids();
+    StorybankProcess.Outcome again = storybank.run(Duration.ofMinutes(3), "up");
+    assertThat(again.exitCode()).as(again.output()).isZero();
+    assertThat(again.output()).contains("already running");
+    assertThat(recordedPids()).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(again.output()).contains("demo stories loaded: 0 new");
+  }
+
+  @Test
   @Order(100)
   void downStopsEveryProcessThatUpStarted() throws Exception {
     List<Long> pids = recordedPids();

@@ -136,6 +136,55 @@ class EvaluationServiceIntegrationTest {
   }
 
   @Test
+  void aNewRubricVersionJudgesStoriesJudgedByAnOlderOneAgain() throws Exception {
+    String storyId = UUID.randomUUID().toString();
+    StoryTexts stories = service.getBean(StoryTexts.class);
+    stories.save(
+        new StoryText(
+            storyId,
+            "author-3",
+            "cohort-1",
+            4,
+            3,
+            "senior",
+            List.of("dive-deep"),
+            List.of(),
+            STRONG.situation(),
+            STRONG.task(),
+            STRONG.action(),
+            STRONG.result(),
+            3,
+            "2026.01-retired"));
+    stories.markEvaluated(storyId, 3, "2026.01-retired");
+
+    service.getBean(RubricRollout.class).run();
+
+    String rubric = service.getBean(AutomaticEvaluator.class).rubricVersion();
+    assertThat(stories.find(storyId).orElseThrow().evaluatedRubric()).isEqualTo(rubric);
+    assertThat(stories.countNotEvaluatedBy(rubric)).isZero();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of(EventTopics.EVALUATION_RESULTS));
+      List<AutomaticEvaluation> received = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, byte[]> record :
+                    consumer.poll(Duration.ofMillis(500))) {
+                  AutomaticEvaluation evaluation =
+                      JSON.readValue(record.value(), AutomaticEvaluation.class);
+                  if (evaluation.storyId().equals(storyId)) {
+                    received.add(evaluation);
+                  }
+                }
+                return !received.isEmpty();
+              });
+      assertThat(received.get(0).revision()).isEqualTo(3);
+      assertThat(received.get(0).result().rubricVersion()).isEqualTo(rubric);
+    }
+  }
+
+  @Test
   void calibrationComparesAutomaticAndCoachScoresOfTheSameRevision() throws Exception {
     String storyId = UUID.randomUUID().toString();
     String cohort = "cohort-" + UUID.randomUUID();

@@ -262,6 +262,45 @@ class CommandSideIntegrationTest {
   }
 
   @Test
+  void aLongLivedStoryIsSnapshottedAndStillLoadsCorrectly() throws Exception {
+    String token = tokens.candidate("author-" + UUID.randomUUID(), COHORT);
+    String storyId = draft(first, token, "Edited all year");
+    long version = 0;
+    for (int i = 0; i < 60; i++) {
+      version =
+          i % 2 == 0
+              ? tag(first, token, storyId, "dive-deep")
+              : first
+                  .send(
+                      "DELETE",
+                      "/api/stories/" + storyId + "/principles/dive-deep",
+                      token,
+                      null,
+                      Map.of())
+                  .body()
+                  .get("version")
+                  .asLong();
+    }
+    assertThat(version).isEqualTo(60);
+    JdbcTemplate jdbc = new JdbcTemplate(first.context().getBean(javax.sql.DataSource.class));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.queryForObject(
+                            "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                            Long.class,
+                            storyId))
+                    .isGreaterThan(0));
+    // the other instance has no cached copy: it loads from the snapshot plus the events after it
+    assertThat(tag(second, token, storyId, "dive-deep")).isEqualTo(61);
+    JsonNode story = second.get("/api/stories/" + storyId, token).body();
+    assertThat(story.get("version").asLong()).isEqualTo(61);
+    assertThat(story.get("principles")).hasSize(2);
+  }
+
+  @Test
   void aStoryDraftedInTheFirstEventShapeStillReads() throws Exception {
     String author = "author-" + UUID.randomUUID();
     String token = tokens.candidate(author, COHORT);

@@ -1,0 +1,168 @@
+package org.storybank.command.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.storybank.api.Level;
+import org.storybank.api.evaluation.EvaluationResult;
+import org.storybank.api.evaluation.Evaluator;
+import org.storybank.api.evaluation.Verdict;
+import org.storybank.api.story.Actor;
+import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.StarText;
+import org.storybank.api.story.StoryDrafted;
+import org.storybank.api.story.StoryEvents.CommentAdded;
+import org.storybank.api.story.StoryEvents.CommentResolved;
+import org.storybank.api.story.StoryEvents.EvaluationRecorded;
+import org.storybank.api.story.StoryEvents.PrincipleTagged;
+import org.storybank.api.story.StoryEvents.StoryArchived;
+import org.storybank.api.story.StoryEvents.StoryRevised;
+import org.storybank.command.story.StoryNotFound;
+
+class StoryTimelineTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
+  private static final StarText FIRST =
+      new StarText("s", "t", "I fixed the retry loop.", "Errors fell by half.");
+  private static final StarText SECOND =
+      new StarText(
+          "s",
+          "t",
+          "I fixed the retry loop and added an alarm.",
+          "Errors fell from 40 to 3 a day.");
+
+  private final StoryTimeline timeline =
+      StoryTimeline.of(
+          List.of(
+              step(
+                  new StoryDrafted(
+                      "s-1",
+                      "author-1",
+                      "cohort-1",
+                      "Retries",
+                      List.of("ownership"),
+                      List.of(new PromptLink("p1", "Tell me about a time", "")),
+                      Level.MID,
+                      FIRST),
+                  0),
+              step(
+                  new EvaluationRecorded(
+                      "s-1", "svc", "e1", Evaluator.automatic("svc"), 1, result(55)),
+                  1),
+              step(
+                  new StoryRevised("s-1", "author-1", 2, "Retries, owned", Level.SENIOR, SECOND),
+                  2),
+              step(new PrincipleTagged("s-1", "author-1", "dive-deep"), 3),
+              step(new CommentAdded("s-1", "coach-1", "c1", 2, "action", 0, 5, "Say why"), 4),
+              step(new CommentResolved("s-1", "author-1", "c1"), 5),
+              step(
+                  new EvaluationRecorded(
+                      "s-1", "coach-1", "e2", Evaluator.coach("coach-1"), 2, result(80)),
+                  6),
+              step(new StoryArchived("s-1", "author-1"), 7)));
+
+  @Test
+  void theCurrentStateFoldsEveryEvent() {
+    StoryState now = timeline.current();
+    assertThat(now.version()).isEqualTo(7);
+    assertThat(now.revision()).isEqualTo(2);
+    assertThat(now.status()).isEqualTo("archived");
+    assertThat(now.title()).isEqualTo("Retries, owned");
+    assertThat(now.level()).isEqualTo("senior");
+    assertThat(now.principles()).containsExactly("ownership", "dive-deep");
+    assertThat(now.comments())
+        .singleElement()
+        .satisfies(comment -> assertThat(comment.resolved()).isTrue());
+    assertThat(now.latestEvaluations().get("automatic").result().score()).isEqualTo(55);
+    assertThat(now.latestEvaluations().get("coach").result().score()).isEqualTo(80);
+    assertThat(now.createdAt()).isEqualTo(T0);
+    assertThat(now.updatedAt()).isEqualTo(T0.plusSeconds(7));
+  }
+
+  @Test
+  void anEarlierRevisionReadsAsItWas() {
+    StoryState first = timeline.atRevision(1).orElseThrow();
+    assertThat(first.title()).isEqualTo("Retries");
+    assertThat(first.action()).isEqualTo("I fixed the retry loop.");
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(first.principles()).containsExactly("ownership");
+    assertThat(timeline.atRevision(3)).isEmpty();
+    assertThat(timeline.atRevision(0)).isEmpty();
+  }
+
+  @Test
+  void theHistoryNamesEveryStepWithWhoWhenAndRevision() {
+    List<HistoryEntry> history = timeline.history();
+    assertThat(history)
+        .extracting(HistoryEntry::type)
+        .containsExactly(
+            "StoryDrafted",
+            "EvaluationRecorded",
+            "StoryRevised",
+            "PrincipleTagged",
+            "CommentAdded",
+            "CommentResolved",
+            "EvaluationRecorded",
+            "StoryArchived");
+    assertThat(history)
+        .extracting(HistoryEntry::actorId)
+        .containsExactly(
+            "author-1",
+            "svc",
+            "author-1",
+            "author-1",
+            "coach-1",
+            "author-1",
+            "coach-1",
+            "author-1");
+    assertThat(history).extracting(HistoryEntry::revision).containsExactly(1, 1, 2, 2, 2, 2, 2, 2);
+    assertThat(history.get(2).at()).isEqualTo(T0.plusSeconds(2));
+    assertThat(timeline.evaluations()).extracting(EvaluationEntry::revision).containsExactly(1, 2);
+  }
+
+  @Test
+  void theDiffNamesTheWordsThatChangedPerField() {
+    List<RevisionDiff.FieldDiff> diff =
+        RevisionDiff.between(
+            timeline.atRevision(1).orElseThrow(), timeline.atRevision(2).orElseThrow());
+    assertThat(diff)
+        .extracting(RevisionDiff.FieldDiff::field)
+        .containsExactly("title", "level", "action", "result");
+    RevisionDiff.FieldDiff action =
+        diff.stream().filter(d -> d.field().equals("action")).findFirst().orElseThrow();
+    assertThat(action.changes())
+        .singleElement()
+        .satisfies(
+            change -> {
+              assertThat(change.type()).isEqualTo("change");
+              assertThat(change.before()).isEqualTo("loop.");
+              assertThat(change.after()).isEqualTo("loop and added an alarm.");
+            });
+  }
+
+  @Test
+  void readersOutsideTheStorySeeNothing() {
+    var access = timeline.access((candidate, atDraft) -> Optional.ofNullable(atDraft));
+    assertThatThrownBy(
+            () -> access.requireVisible(Actor.candidate("author-2", List.of("cohort-1"))))
+        .isInstanceOf(StoryNotFound.class);
+    access.requireVisible(Actor.coach("coach-1", List.of("cohort-1")));
+    var afterRemoval = timeline.access((candidate, atDraft) -> Optional.empty());
+    assertThatThrownBy(
+            () -> afterRemoval.requireVisible(Actor.coach("coach-1", List.of("cohort-1"))))
+        .isInstanceOf(StoryNotFound.class);
+  }
+
+  private static StoryTimeline.Step step(org.storybank.api.story.StoryEvent event, long sequence) {
+    return new StoryTimeline.Step(event, sequence, T0.plusSeconds(sequence));
+  }
+
+  private static EvaluationResult result(int score) {
+    return new EvaluationResult(
+        "r", score, Verdict.MIXED, false, List.of(), List.of(), List.of(), "");
+  }
+}
