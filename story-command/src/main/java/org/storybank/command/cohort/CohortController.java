@@ -120,15 +120,6 @@ class CohortController {
         "id", cohortId, "coachId", coach, "candidateIds", membership.candidatesOf(cohortId));
   }
 
-  @ExceptionHandler(CohortRuleViolation.class)
-  ProblemDetail ruleViolation(CohortRuleViolation violation) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violation.getMessage());
-    problem.setProperty("field", violation.field());
-    problem.setProperty("rule", violation.rule());
-    return problem;
-  }
-
   @ExceptionHandler({
     CohortAccessDenied.class,
     org.axonframework.modelling.command.AggregateNotFoundException.class

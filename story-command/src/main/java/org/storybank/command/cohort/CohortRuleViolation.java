@@ -1,22 +1,11 @@
 package org.storybank.command.cohort;
 
-/** A cohort command that breaks a rule; names the field and the rule. */
-public class CohortRuleViolation extends RuntimeException {
+import org.storybank.command.RuleViolation;
 
-  private final String field;
-  private final String rule;
+/** A cohort command that breaks a rule of the cohort. */
+public class CohortRuleViolation extends RuleViolation {
 
   public CohortRuleViolation(String field, String rule) {
-    super(field + ": " + rule);
-    this.field = field;
-    this.rule = rule;
-  }
-
-  public String field() {
-    return field;
-  }
-
-  public String rule() {
-    return rule;
+    super(field, rule);
   }
 }

@@ -1,24 +1,11 @@
 package org.storybank.command.story;
 
-/**
- * A command that breaks a rule of the story; names the field and the rule so the caller can fix it.
- */
-public class StoryRuleViolation extends RuntimeException {
+import org.storybank.command.RuleViolation;
 
-  private final String field;
-  private final String rule;
+/** A story command that breaks a rule of the story. */
+public class StoryRuleViolation extends RuleViolation {
 
   public StoryRuleViolation(String field, String rule) {
-    super(field + ": " + rule);
-    this.field = field;
-    this.rule = rule;
-  }
-
-  public String field() {
-    return field;
-  }
-
-  public String rule() {
-    return rule;
+    super(field, rule);
   }
 }

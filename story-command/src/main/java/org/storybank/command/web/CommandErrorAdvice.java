@@ -10,17 +10,17 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.storybank.command.RuleViolation;
 import org.storybank.command.story.StoryActionForbidden;
 import org.storybank.command.story.StoryNotFound;
-import org.storybank.command.story.StoryRuleViolation;
 import org.storybank.command.story.StoryStateConflict;
 
 /** Maps what the aggregate refused to HTTP answers; in every case nothing was written. */
 @RestControllerAdvice
 class CommandErrorAdvice {
 
-  @ExceptionHandler(StoryRuleViolation.class)
-  ProblemDetail ruleViolation(StoryRuleViolation violation) {
+  @ExceptionHandler(RuleViolation.class)
+  ProblemDetail ruleViolation(RuleViolation violation) {
     return problem(
         HttpStatus.BAD_REQUEST,
         violation.getMessage(),

@@ -9,7 +9,6 @@ import static org.storybank.command.story.Stories.STORY;
 
 import java.util.Collections;
 import java.util.List;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +27,7 @@ class DraftStoryTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Story.class);
-    fixture.registerInjectableResource(membership);
+    fixture = Stories.fixture(membership);
   }
 
   @Test

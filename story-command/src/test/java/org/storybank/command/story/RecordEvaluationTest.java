@@ -10,7 +10,6 @@ import static org.storybank.command.story.Stories.drafted;
 import static org.storybank.command.story.Stories.result;
 
 import java.util.List;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +31,7 @@ class RecordEvaluationTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Story.class);
-    fixture.registerInjectableResource(membership);
+    fixture = Stories.fixture(membership);
   }
 
   @Test

@@ -11,7 +11,6 @@ import static org.storybank.command.story.Stories.draftedWithEmptyResult;
 
 import java.util.List;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +40,7 @@ class ReviseStoryTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Story.class);
-    fixture.registerInjectableResource(membership);
+    fixture = Stories.fixture(membership);
   }
 
   @Test

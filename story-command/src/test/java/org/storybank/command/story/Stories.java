@@ -1,6 +1,8 @@
 package org.storybank.command.story;
 
 import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.storybank.api.Level;
 import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Verdict;
@@ -31,6 +33,13 @@ final class Stories {
       new PromptLink("p1", "Tell me about a time you owned a problem", "");
 
   private Stories() {}
+
+  /** A fixture for the Story aggregate with the given view of cohort membership. */
+  static FixtureConfiguration<Story> fixture(CohortMembership membership) {
+    FixtureConfiguration<Story> fixture = new AggregateTestFixture<>(Story.class);
+    fixture.registerInjectableResource(membership);
+    return fixture;
+  }
 
   static StoryDrafted drafted() {
     return new StoryDrafted(

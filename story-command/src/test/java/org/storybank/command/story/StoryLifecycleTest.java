@@ -7,7 +7,6 @@ import static org.storybank.command.story.Stories.OTHER_COACH;
 import static org.storybank.command.story.Stories.STORY;
 import static org.storybank.command.story.Stories.drafted;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class StoryLifecycleTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Story.class);
-    fixture.registerInjectableResource(membership);
+    fixture = Stories.fixture(membership);
   }
 
   @Test

@@ -7,7 +7,6 @@ import static org.storybank.command.story.Stories.STORY;
 import static org.storybank.command.story.Stories.drafted;
 import static org.storybank.command.story.Stories.draftedWithEmptyResult;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +30,7 @@ class StoryTagsAndPromptsTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new AggregateTestFixture<>(Story.class);
-    fixture.registerInjectableResource(membership);
+    fixture = Stories.fixture(membership);
   }
 
   @Test
