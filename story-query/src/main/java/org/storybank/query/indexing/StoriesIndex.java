@@ -89,6 +89,55 @@ public class StoriesIndex {
     }
   }
 
+  /** Every story of one author (a candidate's bank holds far fewer than the page size). */
+  public java.util.List<StoryDocument> storiesOf(String authorId) {
+    try {
+      return elasticsearch
+          .search(
+              search ->
+                  search
+                      .index(name)
+                      .size(10_000)
+                      .query(q -> q.term(t -> t.field("authorId").value(authorId))),
+              StoryDocument.class)
+          .hits()
+          .hits()
+          .stream()
+          .map(co.elastic.clients.elasticsearch.core.search.Hit::source)
+          .filter(java.util.Objects::nonNull)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot reach Elasticsearch to list stories of " + authorId, e);
+    }
+  }
+
+  /**
+   * Writes a document again at the version it already has (a change that is not a story event, such
+   * as its author changing cohort). False when a story event wrote a newer version meanwhile.
+   */
+  public boolean rewrite(StoryDocument document) {
+    try {
+      elasticsearch.index(
+          index ->
+              index
+                  .index(name)
+                  .id(document.storyId())
+                  .version(document.version())
+                  .versionType(VersionType.ExternalGte)
+                  .document(document));
+      return true;
+    } catch (ElasticsearchException e) {
+      if (e.status() == 409) {
+        return false;
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot reach Elasticsearch to index story " + document.storyId(), e);
+    }
+  }
+
   /** Writes the document unless the index already holds this or a later version of it. */
   public void write(StoryDocument document) {
     try {

@@ -143,6 +143,31 @@ class StorySearchIntegrationTest {
   }
 
   @Test
+  void aCandidateWhoLeftTheCohortIsNoLongerFoundByItsCoach() throws Exception {
+    StoryDocument alice = story("s-alice", "alice", "cohort-1", "Alice", 3);
+    index.write(alice);
+    StoryDocument moved =
+        org.storybank.query.projection.CohortChange.of(
+                new org.storybank.api.cohort.CohortEvents.CandidateRemoved(
+                    "cohort-1", "coach-1", "alice"))
+            .orElseThrow()
+            .applyTo(alice)
+            .orElseThrow();
+    assertThat(index.rewrite(moved)).isTrue();
+    refresh();
+
+    SearchScope coach = new SearchScope.CohortStories(List.of("cohort-1"));
+    assertThat(search.search(coach, query("quarantined")).total()).isZero();
+    assertThat(search.search(new SearchScope.OwnStories("alice"), query("quarantined")).total())
+        .as("the candidate keeps their story")
+        .isEqualTo(1);
+    assertThat(index.storiesOf("alice")).extracting(StoryDocument::version).containsExactly(3L);
+
+    index.write(story("s-alice", "alice", null, "Alice, revised", 4));
+    assertThat(index.rewrite(moved)).as("a story event wrote a newer version meanwhile").isFalse();
+  }
+
+  @Test
   void facetsCountWithinTheScope() throws Exception {
     index.write(story("s-1", "alice", "cohort-1", "One", 0));
     index.write(story("s-2", "alice", "cohort-1", "Two", 0));
