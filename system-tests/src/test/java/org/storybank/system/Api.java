@@ -46,6 +46,21 @@ final class Api {
     return send(request);
   }
 
+  /** Any method, JSON body or none; for walking a list of endpoints. */
+  Response call(String method, String path, String token, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .header("If-Match", "0")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    return send(request);
+  }
+
   Response get(String path, String token) throws IOException, InterruptedException {
     return send(request(path, token).GET());
   }

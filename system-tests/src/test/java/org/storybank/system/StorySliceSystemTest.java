@@ -371,6 +371,92 @@ class StorySliceSystemTest {
     assertThat(response.body().toString()).doesNotContain("accessToken");
   }
 
+  /** Every endpoint that takes a story id, called by people who must not reach that story. */
+  @Test
+  @Order(8)
+  void noStoryEndpointLetsAnotherTenantIn() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    String storyId =
+        gateway
+            .post(
+                "/api/stories",
+                candidate1,
+                Map.of(
+                    "title", "Walled garden",
+                    "principles", List.of("ownership"),
+                    "prompts", List.of("Tell me about a time"),
+                    "level", "mid",
+                    "situation", "s",
+                    "task", "t",
+                    "action", "a quiet action",
+                    "result", "r"))
+            .body()
+            .get("id")
+            .asText();
+    String base = "/api/stories/" + storyId;
+    Map<String, Object> story =
+        Map.of(
+            "title",
+            "Taken",
+            "level",
+            "mid",
+            "situation",
+            "s",
+            "task",
+            "t",
+            "action",
+            "a",
+            "result",
+            "r");
+    List<Object[]> endpoints =
+        List.of(
+            new Object[] {"GET", base, null},
+            new Object[] {"GET", base + "?revision=1", null},
+            new Object[] {"GET", base + "/history", null},
+            new Object[] {"GET", base + "/diff?from=1&to=1", null},
+            new Object[] {"PUT", base, story},
+            new Object[] {"POST", base + "/ready", null},
+            new Object[] {"POST", base + "/principles", Map.of("principle", "dive-deep")},
+            new Object[] {"DELETE", base + "/principles/ownership", null},
+            new Object[] {"POST", base + "/prompts", Map.of("prompt", "Mine now", "angle", "")},
+            new Object[] {"POST", base + "/archive", null},
+            new Object[] {"POST", base + "/restore", null},
+            new Object[] {
+              "POST",
+              base + "/comments",
+              Map.of("field", "action", "start", 0, "end", 3, "text", "x")
+            },
+            new Object[] {"PUT", base + "/rating", Map.of("rating", 1)},
+            new Object[] {"POST", base + "/evaluations", Map.of("score", 1, "verdict", "weak")});
+    Map<String, String> outsiders =
+        Map.of(
+            "another candidate of the cohort", gateway.login("candidate2@demo.storybank", PASSWORD),
+            "a candidate of another cohort", gateway.login("candidate4@demo.storybank", PASSWORD),
+            "the coach of another cohort", gateway.login("coach2@demo.storybank", PASSWORD),
+            "the admin", gateway.login("admin@demo.storybank", PASSWORD));
+    int calls = 0;
+    for (Object[] endpoint : endpoints) {
+      String method = (String) endpoint[0];
+      String path = (String) endpoint[1];
+      for (Map.Entry<String, String> outsider : outsiders.entrySet()) {
+        Api.Response answer = gateway.call(method, path, outsider.getValue(), endpoint[2]);
+        assertThat(answer.status())
+            .as("%s %s by %s", method, path, outsider.getKey())
+            .isEqualTo(404);
+        calls++;
+      }
+      assertThat(gateway.call(method, path, null, endpoint[2]).status())
+          .as("%s %s without a token", method, path)
+          .isEqualTo(401);
+      calls++;
+    }
+    JsonNode unchanged = gateway.get(base, candidate1).body();
+    assertThat(unchanged.get("title").asText()).isEqualTo("Walled garden");
+    assertThat(unchanged.get("status").asText()).isEqualTo("draft");
+    assertThat(unchanged.get("principles")).hasSize(1);
+    System.out.printf("tenant wall: %d story calls by outsiders, all refused%n", calls);
+  }
+
   @Test
   @Order(90)
   void upAgainReusesWhatIsRunning() throws Exception {
