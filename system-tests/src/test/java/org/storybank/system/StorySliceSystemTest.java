@@ -458,6 +458,148 @@ class StorySliceSystemTest {
   }
 
   @Test
+  @Order(9)
+  void aCandidateJoinsWithTheirCoachsCodeAndLeavesWhenRemoved() throws Exception {
+    String admin = gateway.login("admin@demo.storybank", PASSWORD);
+    String coachId =
+        gateway
+            .get("/api/me", gateway.login("coach1@demo.storybank", PASSWORD))
+            .body()
+            .get("userId")
+            .asText();
+    String cohortId = "cohort-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(
+            gateway
+                .post(
+                    "/api/cohorts",
+                    admin,
+                    Map.of("id", cohortId, "name", "Westfield", "coachId", coachId))
+                .status())
+        .isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(cohortsOf("coach1@demo.storybank", PASSWORD)).contains(cohortId));
+    String coach = gateway.login("coach1@demo.storybank", PASSWORD);
+    Api.Response invitation =
+        gateway.post("/api/cohorts/" + cohortId + "/invitations", coach, Map.of());
+    assertThat(invitation.status()).as("invitation answered %s", invitation.body()).isEqualTo(201);
+    String code = invitation.body().get("code").asText();
+    assertThat(
+            gateway
+                .post(
+                    "/api/cohorts/" + cohortId + "/invitations",
+                    gateway.login("coach2@demo.storybank", PASSWORD),
+                    Map.of())
+                .status())
+        .isEqualTo(404);
+
+    String email = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    Map<String, Object> registration =
+        Map.of(
+            "invitationCode",
+            code,
+            "email",
+            email,
+            "password",
+            "a long enough secret",
+            "name",
+            "Newcomer");
+    Api.Response registered = gateway.post("/api/auth/register", null, registration);
+    assertThat(registered.status()).as("register answered %s", registered.body()).isEqualTo(201);
+    assertThat(gateway.post("/api/auth/register", null, registration).status())
+        .as("same email again")
+        .isEqualTo(409);
+    String other = "second-" + email;
+    Api.Response reused =
+        gateway.post(
+            "/api/auth/register",
+            null,
+            Map.of(
+                "invitationCode",
+                code,
+                "email",
+                other,
+                "password",
+                "a long enough secret",
+                "name",
+                "Second"));
+    assertThat(reused.status()).as("a code works once").isEqualTo(400);
+    assertThat(reused.body().get("field").asText()).isEqualTo("invitationCode");
+    assertThat(
+            gateway
+                .post(
+                    "/api/auth/login",
+                    null,
+                    Map.of("email", other, "password", "a long enough secret"))
+                .status())
+        .as("the refused registration left no account")
+        .isEqualTo(401);
+    assertThat(
+            gateway
+                .post(
+                    "/api/auth/register",
+                    null,
+                    Map.of(
+                        "invitationCode", code, "email", "x@y.z", "password", "short", "name", "S"))
+                .status())
+        .isEqualTo(400);
+
+    String newcomer = gateway.login(email, "a long enough secret");
+    JsonNode me = gateway.get("/api/me", newcomer).body();
+    assertThat(me.get("role").asText()).isEqualTo("candidate");
+    assertThat(me.get("cohortIds").get(0).asText()).isEqualTo(cohortId);
+    String storyId =
+        gateway
+            .post(
+                "/api/stories",
+                newcomer,
+                Map.of(
+                    "title",
+                    "First week",
+                    "level",
+                    "entry",
+                    "situation",
+                    "s",
+                    "task",
+                    "t",
+                    "action",
+                    "a",
+                    "result",
+                    "r"))
+            .body()
+            .get("id")
+            .asText();
+    assertThat(gateway.get("/api/stories/" + storyId, coach).status()).isEqualTo(200);
+
+    String newcomerId = me.get("userId").asText();
+    assertThat(
+            gateway
+                .call(
+                    "DELETE", "/api/cohorts/" + cohortId + "/candidates/" + newcomerId, coach, null)
+                .status())
+        .isEqualTo(204);
+    assertThat(gateway.get("/api/stories/" + storyId, coach).status()).isEqualTo(404);
+    assertThat(gateway.get("/api/stories/" + storyId, newcomer).status())
+        .as("they keep their story")
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(cohortsOf(email, "a long enough secret")).doesNotContain(cohortId));
+  }
+
+  private List<String> cohortsOf(String email, String password) throws Exception {
+    List<String> cohorts = new ArrayList<>();
+    gateway
+        .get("/api/me", gateway.login(email, password))
+        .body()
+        .get("cohortIds")
+        .forEach(id -> cohorts.add(id.asText()));
+    return cohorts;
+  }
+
+  @Test
   @Order(90)
   void upAgainReusesWhatIsRunning() throws Exception {
     List<Long> before = recordedPids();

@@ -77,6 +77,44 @@ public class Accounts {
         .update();
   }
 
+  boolean exists(String userId) {
+    return jdbc.sql("SELECT count(*) FROM accounts WHERE user_id = ?")
+            .param(userId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  boolean emailTaken(String email) {
+    return jdbc.sql("SELECT count(*) FROM accounts WHERE email = ?")
+            .param(normalise(email))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  @Transactional
+  void delete(String userId) {
+    jdbc.sql("DELETE FROM cohort_members WHERE user_id = ?").param(userId).update();
+    jdbc.sql("DELETE FROM accounts WHERE user_id = ?").param(userId).update();
+  }
+
+  /** A cohort the gateway learns of from a member before its own event: named by its id for now. */
+  @Transactional
+  void ensureCohort(String cohortId) {
+    jdbc.sql(
+            "INSERT INTO cohorts (cohort_id, name) VALUES (?, ?) ON CONFLICT (cohort_id) DO NOTHING")
+        .params(cohortId, cohortId)
+        .update();
+  }
+
+  @Transactional
+  void removeMember(String cohortId, String userId) {
+    jdbc.sql("DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?")
+        .params(cohortId, userId)
+        .update();
+  }
+
   static String normalise(String email) {
     return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
   }

@@ -22,6 +22,7 @@ class GatewaySecurity {
                 requests
                     .requestMatchers(
                         "/api/auth/login",
+                        "/api/auth/register",
                         "/oauth2/jwks",
                         "/actuator/health",
                         "/actuator/health/**")

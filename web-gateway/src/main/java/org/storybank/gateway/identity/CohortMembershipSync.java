@@ -1,0 +1,91 @@
+package org.storybank.gateway.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.cohort.CohortEvents.CandidateEnrolled;
+import org.storybank.api.cohort.CohortEvents.CandidateInvited;
+import org.storybank.api.cohort.CohortEvents.CandidateRemoved;
+import org.storybank.api.cohort.CohortEvents.CoachAssigned;
+import org.storybank.api.cohort.CohortEvents.CohortCreated;
+import org.storybank.api.messaging.EventTopics;
+import org.storybank.api.messaging.EventTypes;
+
+/**
+ * Keeps the cohorts that go into access tokens in step with the Cohort aggregate: who coaches which
+ * cohort and which candidates are in it. The next token a member gets carries the change.
+ */
+@Component
+class CohortMembershipSync {
+
+  private static final Logger log = LoggerFactory.getLogger(CohortMembershipSync.class);
+  private static final EventTypes<CohortEvent> TYPES = EventTypes.of(CohortEvent.class);
+
+  private final Accounts accounts;
+  private final ObjectMapper json;
+
+  CohortMembershipSync(Accounts accounts, ObjectMapper json) {
+    this.accounts = accounts;
+    this.json = json;
+  }
+
+  @KafkaListener(topics = EventTopics.COHORT_EVENTS)
+  void on(ConsumerRecord<String, byte[]> record) {
+    read(record).ifPresent(this::apply);
+  }
+
+  void apply(CohortEvent event) {
+    switch (event) {
+      case CohortCreated created -> accounts.upsertCohort(created.cohortId(), created.name());
+      case CoachAssigned assigned -> {
+        if (assigned.previousCoachId() != null) {
+          accounts.removeMember(assigned.cohortId(), assigned.previousCoachId());
+        }
+        addMember(assigned.cohortId(), assigned.coachId(), "coach");
+      }
+      case CandidateEnrolled enrolled ->
+          addMember(enrolled.cohortId(), enrolled.candidateId(), "candidate");
+      case CandidateRemoved removed ->
+          accounts.removeMember(removed.cohortId(), removed.candidateId());
+      case CandidateInvited ignored -> {}
+    }
+  }
+
+  private void addMember(String cohortId, String userId, String relation) {
+    if (!accounts.exists(userId)) {
+      log.warn(
+          "cohort {} names {} ({}), who has no account here; left out of tokens",
+          cohortId,
+          userId,
+          relation);
+      return;
+    }
+    accounts.ensureCohort(cohortId);
+    accounts.addMember(cohortId, userId, relation);
+  }
+
+  private Optional<CohortEvent> read(ConsumerRecord<String, byte[]> record) {
+    Header type = record.headers().lastHeader(EventTopics.HEADER_EVENT_TYPE);
+    Optional<Class<? extends CohortEvent>> eventType =
+        type == null
+            ? Optional.empty()
+            : TYPES.typeNamed(new String(type.value(), StandardCharsets.UTF_8));
+    if (eventType.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(json.readValue(record.value(), eventType.get()));
+    } catch (IOException e) {
+      log.error("skipping unreadable cohort event at offset {}", record.offset(), e);
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.storybank.gateway.identity;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.storybank.gateway.token.TokenIssuer;
+import org.storybank.security.Role;
+
+/**
+ * A candidate joins with the invitation code their coach gave them: the account is created, the
+ * code is accepted on the command side in the candidate's name, and the candidate is in the cohort.
+ * If the code is refused, the account is removed again: nothing half-made stays behind.
+ */
+@Service
+public class Registration {
+
+  static final int MIN_PASSWORD = 12;
+  static final int MAX_PASSWORD = 128;
+
+  private final Accounts accounts;
+  private final PasswordEncoder passwords;
+  private final TokenIssuer tokens;
+  private final Enrollments enrollments;
+
+  Registration(
+      Accounts accounts, PasswordEncoder passwords, TokenIssuer tokens, Enrollments enrollments) {
+    this.accounts = accounts;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.enrollments = enrollments;
+  }
+
+  public record Registered(String userId, String cohortId) {}
+
+  public Registered register(String code, String email, String password, String name) {
+    requireText("invitationCode", code, 300);
+    requireEmail(email);
+    if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+      throw new RegistrationRejected(
+          "password",
+          "between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters",
+          HttpStatus.BAD_REQUEST);
+    }
+    requireText("name", name, 200);
+    if (accounts.emailTaken(email)) {
+      throw new RegistrationRejected("email", "already has an account", HttpStatus.CONFLICT);
+    }
+    Account account =
+        new Account(
+            UUID.randomUUID().toString(), Accounts.normalise(email), name.strip(), Role.CANDIDATE);
+    accounts.upsert(account, passwords.encode(password));
+    String cohortId;
+    try {
+      String token =
+          tokens
+              .issue(
+                  new TokenIssuer.Subject(
+                      account.userId(), Role.CANDIDATE, account.name(), account.email(), List.of()))
+              .accessToken();
+      cohortId = enrollments.enroll(code.strip(), token);
+    } catch (RuntimeException refused) {
+      accounts.delete(account.userId());
+      throw refused;
+    }
+    accounts.ensureCohort(cohortId);
+    accounts.addMember(cohortId, account.userId(), "candidate");
+    return new Registered(account.userId(), cohortId);
+  }
+
+  private static void requireEmail(String email) {
+    requireText("email", email, 320);
+    String trimmed = email.strip();
+    int at = trimmed.indexOf('@');
+    if (at < 1
+        || at != trimmed.lastIndexOf('@')
+        || at == trimmed.length() - 1
+        || trimmed.contains(" ")) {
+      throw new RegistrationRejected("email", "is not an email address", HttpStatus.BAD_REQUEST);
+    }
+  }
+
+  private static void requireText(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      throw new RegistrationRejected(field, "is required", HttpStatus.BAD_REQUEST);
+    }
+    if (value.length() > max) {
+      throw new RegistrationRejected(
+          field, "at most " + max + " characters", HttpStatus.BAD_REQUEST);
+    }
+  }
+}
