@@ -35,4 +35,12 @@ class PortsTest {
     assertTrue(Ports.isFree(port));
     Ports.requireFree(port, "Kafka", "STORYBANK_KAFKA_PORT");
   }
+
+  @Test
+  void neverHandsOutTheSamePortTwice() {
+    java.util.Set<Integer> ports = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      assertTrue(ports.add(Ports.free()), "a port handed out twice");
+    }
+  }
 }

@@ -70,6 +70,8 @@ class StorySliceSystemTest {
     ports.forEach(
         (name, port) -> environment.put("STORYBANK_" + name + "_PORT", Integer.toString(port)));
     environment.put("STORYBANK_STATE_DIR", stateDir.toString());
+    environment.put("STORYBANK_ADMIN_EMAIL", "Owner@Example.org");
+    environment.put("STORYBANK_ADMIN_PASSWORD", "owner-password-from-config");
     environment.put("STORYBANK_POSTGRES_URL", database);
     environment.put("STORYBANK_POSTGRES_USER", POSTGRES_USER);
     environment.put("STORYBANK_POSTGRES_PASSWORD", POSTGRES_PASSWORD);
@@ -608,6 +610,35 @@ class StorySliceSystemTest {
     assertThat(again.output()).contains("already running");
     assertThat(recordedPids()).containsExactlyInAnyOrderElementsOf(before);
     assertThat(again.output()).contains("demo stories loaded: 0 new");
+  }
+
+  @Test
+  @Order(94)
+  void theFirstAdminComesFromConfiguration() throws Exception {
+    String owner = gateway.login("owner@example.org", "owner-password-from-config");
+    assertThat(gateway.get("/api/me", owner).body().get("role").asText()).isEqualTo("admin");
+  }
+
+  @Test
+  @Order(95)
+  void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
+    Map<String, Object> wrong =
+        Map.of("email", "candidate5@demo.storybank", "password", "not-the-password");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(gateway.post("/api/auth/login", null, wrong).status())
+          .as("attempt %d", attempt)
+          .isEqualTo(401);
+    }
+    Api.Response locked =
+        gateway.post(
+            "/api/auth/login",
+            null,
+            Map.of("email", "candidate5@demo.storybank", "password", PASSWORD));
+    assertThat(locked.status()).as("even the right password waits").isEqualTo(429);
+    assertThat(locked.body().toString()).doesNotContain("accessToken");
+    assertThat(gateway.login("candidate6@demo.storybank", PASSWORD))
+        .as("other accounts go on")
+        .isNotBlank();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.storybank.gateway.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.storybank.gateway.identity.Login;
+import org.storybank.gateway.identity.LoginThrottle;
 import org.storybank.gateway.identity.Registration;
 import org.storybank.gateway.identity.RegistrationRejected;
 
@@ -18,10 +21,12 @@ class AuthController {
 
   private final Login login;
   private final Registration registration;
+  private final LoginThrottle throttle;
 
-  AuthController(Login login, Registration registration) {
+  AuthController(Login login, Registration registration, LoginThrottle throttle) {
     this.login = login;
     this.registration = registration;
+    this.throttle = throttle;
   }
 
   record LoginRequest(String email, String password) {}
@@ -46,21 +51,33 @@ class AuthController {
   }
 
   @PostMapping("/login")
-  ResponseEntity<?> login(@RequestBody LoginRequest request) {
+  ResponseEntity<?> login(@RequestBody LoginRequest request, HttpServletRequest http) {
     if (request.email() == null || request.password() == null) {
       return ResponseEntity.badRequest()
           .body(
               ProblemDetail.forStatusAndDetail(
                   HttpStatus.BAD_REQUEST, "email and password are required"));
     }
-    return login
-        .login(request.email(), request.password())
-        .<ResponseEntity<?>>map(ResponseEntity::ok)
-        .orElseGet(
-            () ->
-                ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .body(
-                        ProblemDetail.forStatusAndDetail(
-                            HttpStatus.UNAUTHORIZED, "wrong email or password")));
+    String address = http.getRemoteAddr();
+    var refusal = throttle.refusal(request.email(), address);
+    if (refusal.isPresent()) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.get().toSeconds()))
+          .body(
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  "too many failed logins; try again in "
+                      + refusal.get().toMinutes()
+                      + " minutes"));
+    }
+    var token = login.login(request.email(), request.password());
+    if (token.isEmpty()) {
+      throttle.failed(request.email(), address);
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .body(
+              ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "wrong email or password"));
+    }
+    throttle.succeeded(request.email());
+    return ResponseEntity.ok(token.get());
   }
 }
