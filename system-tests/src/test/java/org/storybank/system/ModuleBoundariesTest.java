@@ -41,6 +41,7 @@ class ModuleBoundariesTest {
         List.of(
             "org.storybank.api",
             "org.storybank.security",
+            "org.storybank.messaging",
             "org.storybank.infra",
             "org.storybank.command",
             "org.storybank.query",
@@ -90,7 +91,10 @@ class ModuleBoundariesTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "org.storybank.api..", "org.storybank.security..", "org.storybank.infra..")
+            "org.storybank.api..",
+            "org.storybank.security..",
+            "org.storybank.messaging..",
+            "org.storybank.infra..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(SERVICE_PACKAGES.values().toArray(String[]::new))

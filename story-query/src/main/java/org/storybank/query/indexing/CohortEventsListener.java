@@ -1,18 +1,13 @@
 package org.storybank.query.indexing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.storybank.api.cohort.CohortEvent;
 import org.storybank.api.messaging.EventTopics;
-import org.storybank.api.messaging.EventTypes;
+import org.storybank.messaging.EventRecords;
 import org.storybank.query.projection.CohortChange;
 import org.storybank.query.projection.StoryDocument;
 
@@ -24,20 +19,21 @@ import org.storybank.query.projection.StoryDocument;
 @Component
 class CohortEventsListener {
 
-  private static final Logger log = LoggerFactory.getLogger(CohortEventsListener.class);
-  private static final EventTypes<CohortEvent> TYPES = EventTypes.of(CohortEvent.class);
-
-  private final ObjectMapper json;
+  private final EventRecords<CohortEvent> records;
   private final StoriesIndex index;
 
   CohortEventsListener(ObjectMapper json, StoriesIndex index) {
-    this.json = json;
+    this.records = EventRecords.of(CohortEvent.class, json);
     this.index = index;
   }
 
   @KafkaListener(topics = EventTopics.COHORT_EVENTS, groupId = "${storybank.kafka.consumer-group}")
   void on(ConsumerRecord<String, byte[]> record) {
-    read(record).flatMap(CohortChange::of).ifPresent(this::apply);
+    records
+        .read(record)
+        .map(EventRecords.Received::event)
+        .flatMap(CohortChange::of)
+        .ifPresent(this::apply);
   }
 
   private void apply(CohortChange change) {
@@ -46,24 +42,6 @@ class CohortEventsListener {
       while (moved.isPresent() && !index.rewrite(moved.get())) {
         moved = index.get(story.storyId()).flatMap(change::applyTo);
       }
-    }
-  }
-
-  private Optional<CohortEvent> read(ConsumerRecord<String, byte[]> record) {
-    Header type = record.headers().lastHeader(EventTopics.HEADER_EVENT_TYPE);
-    Optional<Class<? extends CohortEvent>> eventType =
-        type == null
-            ? Optional.empty()
-            : TYPES.typeNamed(new String(type.value(), StandardCharsets.UTF_8));
-    if (eventType.isEmpty()) {
-      log.warn("skipping cohort record at offset {}: unknown event type", record.offset());
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(json.readValue(record.value(), eventType.get()));
-    } catch (IOException e) {
-      log.error("skipping unreadable cohort record at offset {}", record.offset(), e);
-      return Optional.empty();
     }
   }
 }

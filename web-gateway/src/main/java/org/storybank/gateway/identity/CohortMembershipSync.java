@@ -1,11 +1,7 @@
 package org.storybank.gateway.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,7 +13,7 @@ import org.storybank.api.cohort.CohortEvents.CandidateRemoved;
 import org.storybank.api.cohort.CohortEvents.CoachAssigned;
 import org.storybank.api.cohort.CohortEvents.CohortCreated;
 import org.storybank.api.messaging.EventTopics;
-import org.storybank.api.messaging.EventTypes;
+import org.storybank.messaging.EventRecords;
 
 /**
  * Keeps the cohorts that go into access tokens in step with the Cohort aggregate: who coaches which
@@ -27,19 +23,18 @@ import org.storybank.api.messaging.EventTypes;
 class CohortMembershipSync {
 
   private static final Logger log = LoggerFactory.getLogger(CohortMembershipSync.class);
-  private static final EventTypes<CohortEvent> TYPES = EventTypes.of(CohortEvent.class);
 
   private final Accounts accounts;
-  private final ObjectMapper json;
+  private final EventRecords<CohortEvent> records;
 
   CohortMembershipSync(Accounts accounts, ObjectMapper json) {
     this.accounts = accounts;
-    this.json = json;
+    this.records = EventRecords.of(CohortEvent.class, json);
   }
 
   @KafkaListener(topics = EventTopics.COHORT_EVENTS)
   void on(ConsumerRecord<String, byte[]> record) {
-    read(record).ifPresent(this::apply);
+    records.read(record).map(EventRecords.Received::event).ifPresent(this::apply);
   }
 
   void apply(CohortEvent event) {
@@ -70,22 +65,5 @@ class CohortMembershipSync {
     }
     accounts.ensureCohort(cohortId);
     accounts.addMember(cohortId, userId, relation);
-  }
-
-  private Optional<CohortEvent> read(ConsumerRecord<String, byte[]> record) {
-    Header type = record.headers().lastHeader(EventTopics.HEADER_EVENT_TYPE);
-    Optional<Class<? extends CohortEvent>> eventType =
-        type == null
-            ? Optional.empty()
-            : TYPES.typeNamed(new String(type.value(), StandardCharsets.UTF_8));
-    if (eventType.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(json.readValue(record.value(), eventType.get()));
-    } catch (IOException e) {
-      log.error("skipping unreadable cohort event at offset {}", record.offset(), e);
-      return Optional.empty();
-    }
   }
 }

@@ -1,0 +1,71 @@
+package org.storybank.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.storybank.api.Level;
+import org.storybank.api.messaging.EventTopics;
+import org.storybank.api.story.StarText;
+import org.storybank.api.story.StoryDrafted;
+import org.storybank.api.story.StoryEvent;
+
+class EventRecordsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final StoryDrafted DRAFTED =
+      new StoryDrafted(
+          "s-1",
+          "a-1",
+          "c-1",
+          "T",
+          List.of("ownership"),
+          List.of(),
+          Level.MID,
+          new StarText("s", "t", "a", "r"));
+
+  private final EventRecords<StoryEvent> records = EventRecords.of(StoryEvent.class, JSON);
+
+  @Test
+  void readsTheEventAndItsEnvelope() throws Exception {
+    var received =
+        records.read(record("StoryDrafted", JSON.writeValueAsBytes(DRAFTED), "4")).orElseThrow();
+    assertThat(received.event()).isEqualTo(DRAFTED);
+    assertThat(received.eventId()).isEqualTo("e-1");
+    assertThat(received.aggregateId()).isEqualTo("s-1");
+    assertThat(received.sequence()).isEqualTo(4);
+    assertThat(received.timestamp()).isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
+  }
+
+  @Test
+  void skipsWhatItCannotRead() throws Exception {
+    assertThat(records.read(record("StoryShredded", JSON.writeValueAsBytes(DRAFTED), "4")))
+        .isEmpty();
+    assertThat(
+            records.read(record("StoryDrafted", "{not json".getBytes(StandardCharsets.UTF_8), "4")))
+        .isEmpty();
+    assertThat(records.read(record("StoryDrafted", JSON.writeValueAsBytes(DRAFTED), null)))
+        .isEmpty();
+  }
+
+  private static ConsumerRecord<String, byte[]> record(String type, byte[] value, String sequence) {
+    ConsumerRecord<String, byte[]> record =
+        new ConsumerRecord<>(EventTopics.STORY_EVENTS, 0, 7L, "s-1", value);
+    add(record, EventTopics.HEADER_EVENT_TYPE, type);
+    add(record, EventTopics.HEADER_EVENT_ID, "e-1");
+    add(record, EventTopics.HEADER_AGGREGATE_ID, "s-1");
+    add(record, EventTopics.HEADER_SEQUENCE, sequence);
+    add(record, EventTopics.HEADER_TIMESTAMP, "2026-11-25T10:00:00Z");
+    return record;
+  }
+
+  private static void add(ConsumerRecord<String, byte[]> record, String name, String value) {
+    if (value != null) {
+      record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
