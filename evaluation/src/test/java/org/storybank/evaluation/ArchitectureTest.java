@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The rubric, the analyser, the text tools and the CLI are plain Java: no Spring in them. */
+/** The analyser and the CLI are plain Java: no Spring in them. */
 class ArchitectureTest {
 
   private final JavaClasses classes =
@@ -19,25 +19,10 @@ class ArchitectureTest {
   void offlinePartsDoNotUseSpring() {
     noClasses()
         .that()
-        .resideInAnyPackage(
-            "org.storybank.evaluation.rubric..",
-            "org.storybank.evaluation.analysis..",
-            "org.storybank.evaluation.text..",
-            "org.storybank.evaluation.cli..")
+        .resideInAnyPackage("org.storybank.evaluation.analysis..", "org.storybank.evaluation.cli..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta..")
-        .check(classes);
-  }
-
-  @Test
-  void theCatalogDoesNotKnowTheAnalyser() {
-    noClasses()
-        .that()
-        .resideInAPackage("org.storybank.evaluation.rubric..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("org.storybank.evaluation.analysis..", "org.storybank.evaluation.cli..")
         .check(classes);
   }
 }

@@ -42,6 +42,7 @@ class ModuleBoundariesTest {
             "org.storybank.api",
             "org.storybank.security",
             "org.storybank.messaging",
+            "org.storybank.rubric",
             "org.storybank.infra",
             "org.storybank.command",
             "org.storybank.query",
@@ -120,9 +121,8 @@ class ModuleBoundariesTest {
             "org.storybank.api..",
             "org.storybank.command.story..",
             "org.storybank.query.projection..",
-            "org.storybank.evaluation.rubric..",
+            "org.storybank.rubric..",
             "org.storybank.evaluation.analysis..",
-            "org.storybank.evaluation.text..",
             "org.storybank.evaluation.cli..")
         .or()
         .haveFullyQualifiedName("org.storybank.command.cohort.Cohort")

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.storybank.evaluation.text.AnalysedText;
-import org.storybank.evaluation.text.Sentence;
+import org.storybank.rubric.text.AnalysedText;
+import org.storybank.rubric.text.Sentence;
 
 /**
  * Whose actions the action part tells: first-person mentions ("I", and sentences that start with a

@@ -2,7 +2,7 @@ package org.storybank.evaluation.analysis;
 
 import java.util.List;
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /**
  * The story is about assigned work done well, with nothing taken on beyond it. Initiative words, or

@@ -2,9 +2,9 @@ package org.storybank.evaluation.analysis;
 
 import java.util.List;
 import org.storybank.evaluation.analysis.Evaluation.PitfallFinding;
-import org.storybank.evaluation.rubric.LevelDefinition;
-import org.storybank.evaluation.rubric.Principle;
-import org.storybank.evaluation.rubric.Severity;
+import org.storybank.rubric.LevelDefinition;
+import org.storybank.rubric.Principle;
+import org.storybank.rubric.Severity;
 
 /**
  * Turns criteria and pitfalls into a score, a meets-bar decision and a verdict. A story meets the

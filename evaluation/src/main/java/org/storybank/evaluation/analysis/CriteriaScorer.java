@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.storybank.evaluation.analysis.Evaluation.CriterionScore;
-import org.storybank.evaluation.rubric.Criterion;
-import org.storybank.evaluation.rubric.Principle;
-import org.storybank.evaluation.rubric.Signal;
+import org.storybank.rubric.Criterion;
+import org.storybank.rubric.Principle;
+import org.storybank.rubric.Signal;
 
 /** Scores each criterion of a principle from the weighted signals it names. */
 final class CriteriaScorer {

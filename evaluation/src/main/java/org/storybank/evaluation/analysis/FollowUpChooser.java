@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.storybank.evaluation.analysis.Evaluation.PitfallFinding;
-import org.storybank.evaluation.rubric.FollowUp;
-import org.storybank.evaluation.rubric.FollowUpTrigger;
+import org.storybank.rubric.FollowUp;
+import org.storybank.rubric.FollowUpTrigger;
 
 /**
  * Picks the follow-up questions an interviewer would ask about what the story leaves open: one per

@@ -2,7 +2,7 @@ package org.storybank.evaluation.analysis;
 
 import java.util.List;
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** Effort phrases ("worked hard", "made sure") stand where concrete actions should be. */
 final class GenericEffortDetector implements PitfallDetector {

@@ -3,10 +3,10 @@ package org.storybank.evaluation.analysis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.storybank.evaluation.rubric.Principle;
-import org.storybank.evaluation.rubric.PrinciplePitfall;
-import org.storybank.evaluation.rubric.RubricCatalog;
-import org.storybank.evaluation.text.PhraseMatcher;
+import org.storybank.rubric.Principle;
+import org.storybank.rubric.PrinciplePitfall;
+import org.storybank.rubric.RubricCatalog;
+import org.storybank.rubric.text.PhraseMatcher;
 
 /**
  * The catalog's lexicons compiled into one matcher, so each field of a story is scanned once for

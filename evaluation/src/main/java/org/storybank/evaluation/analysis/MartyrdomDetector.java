@@ -2,7 +2,7 @@ package org.storybank.evaluation.analysis;
 
 import java.util.List;
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** Heroics spent on a deadline that the candidate never questioned. */
 final class MartyrdomDetector implements PitfallDetector {

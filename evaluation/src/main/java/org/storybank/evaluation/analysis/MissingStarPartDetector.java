@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.storybank.evaluation.rubric.PitfallIds;
-import org.storybank.evaluation.text.AnalysedText;
-import org.storybank.evaluation.text.Token;
+import org.storybank.rubric.PitfallIds;
+import org.storybank.rubric.text.AnalysedText;
+import org.storybank.rubric.text.Token;
 
 /** A STAR part that is empty, a placeholder, or a token line with almost no content. */
 final class MissingStarPartDetector implements PitfallDetector {

@@ -3,7 +3,7 @@ package org.storybank.evaluation.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** Something went wrong or beyond the candidate's authority, and nothing was raised. */
 final class NoEscalationDetector implements PitfallDetector {

@@ -1,8 +1,8 @@
 package org.storybank.evaluation.analysis;
 
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
-import org.storybank.evaluation.text.AnalysedText;
+import org.storybank.rubric.PitfallIds;
+import org.storybank.rubric.text.AnalysedText;
 
 /** The story ends at the launch or fix: no monitoring, handover or prevention afterwards. */
 final class NoFollowThroughDetector implements PitfallDetector {

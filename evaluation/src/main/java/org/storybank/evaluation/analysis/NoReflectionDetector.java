@@ -2,7 +2,7 @@ package org.storybank.evaluation.analysis;
 
 import java.util.List;
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** No lesson, named trade-off, or "what I would do differently". */
 final class NoReflectionDetector implements PitfallDetector {

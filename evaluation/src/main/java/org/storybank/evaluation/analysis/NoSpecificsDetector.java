@@ -1,8 +1,8 @@
 package org.storybank.evaluation.analysis;
 
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
-import org.storybank.evaluation.text.AnalysedText;
+import org.storybank.rubric.PitfallIds;
+import org.storybank.rubric.text.AnalysedText;
 
 /** No obstacles, decisions or trade-offs: the action could belong to any project. */
 final class NoSpecificsDetector implements PitfallDetector {

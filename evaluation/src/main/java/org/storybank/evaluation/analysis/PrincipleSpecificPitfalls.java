@@ -3,7 +3,7 @@ package org.storybank.evaluation.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import org.storybank.evaluation.analysis.Evaluation.PitfallFinding;
-import org.storybank.evaluation.rubric.PrinciplePitfall;
+import org.storybank.rubric.PrinciplePitfall;
 
 /** Pitfalls of one principle only, recognised by the red-flag phrases the catalog lists. */
 final class PrincipleSpecificPitfalls {

@@ -2,7 +2,7 @@ package org.storybank.evaluation.analysis;
 
 import java.util.Optional;
 import org.storybank.api.Level;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** At senior or staff, the story's reach stays below what the level expects. */
 final class ScopeBelowLevelDetector implements PitfallDetector {

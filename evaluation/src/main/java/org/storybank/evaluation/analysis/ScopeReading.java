@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.storybank.evaluation.text.AnalysedText;
-import org.storybank.evaluation.text.Token;
+import org.storybank.rubric.text.AnalysedText;
+import org.storybank.rubric.text.Token;
 
 /**
  * How far the story reaches: 0 own task, 1 own team, 2 several teams, 3 organisation. Read from

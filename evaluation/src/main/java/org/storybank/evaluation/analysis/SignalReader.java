@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.storybank.evaluation.rubric.Signal;
+import org.storybank.rubric.Signal;
 
 /** Measures each {@link Signal} in a story, with evidence, for the criteria to combine. */
 final class SignalReader {

@@ -3,9 +3,9 @@ package org.storybank.evaluation.analysis;
 import java.util.HashSet;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.storybank.evaluation.text.AnalysedText;
-import org.storybank.evaluation.text.Sentence;
-import org.storybank.evaluation.text.Token;
+import org.storybank.rubric.text.AnalysedText;
+import org.storybank.rubric.text.Sentence;
+import org.storybank.rubric.text.Token;
 
 /**
  * How concrete the story is before its result: decisions and obstacles, figures, named things

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.storybank.api.Level;
 import org.storybank.evaluation.analysis.Evaluation.PitfallFinding;
-import org.storybank.evaluation.rubric.Principle;
-import org.storybank.evaluation.rubric.RubricCatalog;
-import org.storybank.evaluation.rubric.Signal;
+import org.storybank.rubric.Principle;
+import org.storybank.rubric.RubricCatalog;
+import org.storybank.rubric.Signal;
 
 /**
  * Judges a STAR story against the rubric of its principle and level: the pitfalls it shows (with

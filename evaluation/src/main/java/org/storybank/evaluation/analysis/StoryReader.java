@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.storybank.api.Level;
-import org.storybank.evaluation.rubric.Principle;
-import org.storybank.evaluation.text.AnalysedText;
-import org.storybank.evaluation.text.EnglishAnalysis;
-import org.storybank.evaluation.text.PhraseMatch;
+import org.storybank.rubric.Principle;
+import org.storybank.rubric.text.AnalysedText;
+import org.storybank.rubric.text.EnglishAnalysis;
+import org.storybank.rubric.text.PhraseMatch;
 
 /** Reads a story once: analyses each field, finds lexicon hits and the result's figures. */
 final class StoryReader {

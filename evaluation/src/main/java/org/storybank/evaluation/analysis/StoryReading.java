@@ -6,9 +6,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.storybank.api.Level;
-import org.storybank.evaluation.rubric.Principle;
-import org.storybank.evaluation.text.AnalysedText;
-import org.storybank.evaluation.text.PhraseMatch;
+import org.storybank.rubric.Principle;
+import org.storybank.rubric.text.AnalysedText;
+import org.storybank.rubric.text.PhraseMatch;
 
 /**
  * Everything the analyser read in one story: the analysed fields, the lexicon hits per field and

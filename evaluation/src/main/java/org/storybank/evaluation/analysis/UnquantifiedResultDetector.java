@@ -1,7 +1,7 @@
 package org.storybank.evaluation.analysis;
 
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** No figure in the result, in digits or in words. */
 final class UnquantifiedResultDetector implements PitfallDetector {

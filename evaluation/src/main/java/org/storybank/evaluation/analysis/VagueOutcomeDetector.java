@@ -2,7 +2,7 @@ package org.storybank.evaluation.analysis;
 
 import java.util.List;
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** The result names no specific outcome: "it was a success", "everyone was happy". */
 final class VagueOutcomeDetector implements PitfallDetector {

@@ -1,7 +1,7 @@
 package org.storybank.evaluation.analysis;
 
 import java.util.Optional;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /** The action is told as "we" or "the team", so the candidate's own part is unclear. */
 final class WeNotIDetector implements PitfallDetector {

@@ -15,7 +15,7 @@ import java.util.List;
 import org.storybank.evaluation.analysis.Evaluation;
 import org.storybank.evaluation.analysis.StoryAnalyser;
 import org.storybank.evaluation.analysis.StoryInput;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.RubricCatalog;
 
 /**
  * {@code ./storybank evaluate FILE|-}: evaluates a JSON array of stories offline and writes the

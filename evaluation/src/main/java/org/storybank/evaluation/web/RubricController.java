@@ -5,10 +5,10 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.storybank.api.Level;
-import org.storybank.evaluation.rubric.LevelDefinition;
-import org.storybank.evaluation.rubric.PitfallDefinition;
-import org.storybank.evaluation.rubric.Principle;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.LevelDefinition;
+import org.storybank.rubric.PitfallDefinition;
+import org.storybank.rubric.Principle;
+import org.storybank.rubric.RubricCatalog;
 
 /** What the evaluator judges against: the rubric catalog, its version and its levels. */
 @RestController

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.storybank.evaluation.rubric.PitfallIds;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.PitfallIds;
+import org.storybank.rubric.RubricCatalog;
 
 /** "Scored harder at senior": an individual contributor's strong story is judged by the level. */
 class LevelScalingTest {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.storybank.evaluation.rubric.PitfallIds;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.PitfallIds;
+import org.storybank.rubric.RubricCatalog;
 
 /**
  * Each pitfall detector on a story that shows the pitfall and on one that does not. The stories are

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.storybank.evaluation.labelled.LabelledSet;
 import org.storybank.evaluation.labelled.LabelledStory;
-import org.storybank.evaluation.rubric.PitfallIds;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.PitfallIds;
+import org.storybank.rubric.RubricCatalog;
 
 /**
  * The ownership theme page's three sample answers (retold in our words) get the page's verdicts.

@@ -8,7 +8,7 @@ import org.storybank.evaluation.analysis.StoryAnalyser;
 import org.storybank.evaluation.analysis.StoryInput;
 import org.storybank.evaluation.labelled.LabelledSet;
 import org.storybank.evaluation.labelled.LabelledStory;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.RubricCatalog;
 
 /**
  * How fast the analyser is on one thread: warms up, then evaluates the labelled set over and over

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.storybank.evaluation.analysis.Evaluation;
 import org.storybank.evaluation.analysis.StoryAnalyser;
-import org.storybank.evaluation.rubric.PitfallIds;
+import org.storybank.rubric.PitfallIds;
 
 /**
  * Compares the analyser with a coach's labels: meets-bar agreement, and precision, recall and F1

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.storybank.evaluation.analysis.StoryAnalyser;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.RubricCatalog;
 
 /**
  * The analyser against our own labelled stories. Prints agreement and per-pitfall precision and

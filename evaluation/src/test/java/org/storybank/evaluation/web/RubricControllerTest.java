@@ -14,7 +14,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.storybank.evaluation.rubric.RubricCatalog;
+import org.storybank.rubric.RubricCatalog;
 
 @WebMvcTest(RubricController.class)
 class RubricControllerTest {

@@ -1,4 +1,4 @@
-package org.storybank.evaluation.rubric;
+package org.storybank.rubric;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storybank.api.Level;
-import org.storybank.evaluation.text.EnglishAnalysis;
-import org.storybank.evaluation.text.PhraseMatch;
-import org.storybank.evaluation.text.PhraseMatcher;
+import org.storybank.rubric.text.EnglishAnalysis;
+import org.storybank.rubric.text.PhraseMatch;
+import org.storybank.rubric.text.PhraseMatcher;
 
 /**
  * The rubric: principles with their criteria, prompts, pitfalls, follow-ups and level expectations,

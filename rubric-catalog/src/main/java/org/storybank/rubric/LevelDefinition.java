@@ -1,4 +1,4 @@
-package org.storybank.evaluation.rubric;
+package org.storybank.rubric;
 
 /**
  * What a level expects: the scope a story should reach, the lowest score that meets the bar, and

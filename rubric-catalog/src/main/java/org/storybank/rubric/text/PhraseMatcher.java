@@ -1,4 +1,4 @@
-package org.storybank.evaluation.text;
+package org.storybank.rubric.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;

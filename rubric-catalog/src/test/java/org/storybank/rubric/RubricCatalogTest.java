@@ -1,4 +1,4 @@
-package org.storybank.evaluation.rubric;
+package org.storybank.rubric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.storybank.evaluation.rubric;
+package org.storybank.rubric;
 
 /** A pitfall as coaches name it: what it is, what to do instead, and how much it weighs. */
 public record PitfallDefinition(

@@ -1,4 +1,4 @@
-package org.storybank.evaluation.text;
+package org.storybank.rubric.text;
 
 /**
  * One word of a text: its lower-cased surface form, its stem, where it stands in the text, and the

@@ -1,4 +1,4 @@
-package org.storybank.evaluation.text;
+package org.storybank.rubric.text;
 
 /** Where a lexicon phrase was found: its category, the phrase as written, and the token range. */
 public record PhraseMatch(

@@ -1,4 +1,4 @@
-package org.storybank.evaluation.rubric;
+package org.storybank.rubric;
 
 import java.util.List;
 
