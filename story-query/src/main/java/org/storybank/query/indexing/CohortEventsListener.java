@@ -20,27 +20,31 @@ import org.storybank.query.projection.StoryDocument;
 class CohortEventsListener {
 
   private final EventRecords<CohortEvent> records;
-  private final StoriesIndex index;
+  private final StoriesIndex stories;
+  private final MembershipsIndex memberships;
 
-  CohortEventsListener(ObjectMapper json, StoriesIndex index) {
+  CohortEventsListener(ObjectMapper json, StoriesIndex stories, MembershipsIndex memberships) {
     this.records = EventRecords.of(CohortEvent.class, json);
-    this.index = index;
+    this.stories = stories;
+    this.memberships = memberships;
   }
 
   @KafkaListener(topics = EventTopics.COHORT_EVENTS, groupId = "${storybank.kafka.consumer-group}")
   void on(ConsumerRecord<String, byte[]> record) {
     records
         .read(record)
-        .map(EventRecords.Received::event)
-        .flatMap(CohortChange::of)
-        .ifPresent(this::apply);
+        .ifPresent(
+            received ->
+                CohortChange.of(received.event())
+                    .ifPresent(change -> apply(change, received.sequence())));
   }
 
-  private void apply(CohortChange change) {
-    for (StoryDocument story : index.storiesOf(change.candidateId())) {
+  private void apply(CohortChange change, long cohortSequence) {
+    memberships.record(change, cohortSequence);
+    for (StoryDocument story : stories.storiesOf(change.candidateId())) {
       Optional<StoryDocument> moved = change.applyTo(story);
-      while (moved.isPresent() && !index.rewrite(moved.get())) {
-        moved = index.get(story.storyId()).flatMap(change::applyTo);
+      while (moved.isPresent() && !stories.rewrite(moved.get())) {
+        moved = stories.get(story.storyId()).flatMap(change::applyTo);
       }
     }
   }

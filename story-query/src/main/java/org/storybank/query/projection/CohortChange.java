@@ -27,31 +27,11 @@ public record CohortChange(String candidateId, String joined, String left) {
       return Optional.empty();
     }
     if (joined != null && !joined.equals(story.cohortId())) {
-      return Optional.of(withCohort(story, joined));
+      return Optional.of(story.withCohort(joined));
     }
     if (left != null && left.equals(story.cohortId())) {
-      return Optional.of(withCohort(story, null));
+      return Optional.of(story.withCohort(null));
     }
     return Optional.empty();
-  }
-
-  private static StoryDocument withCohort(StoryDocument story, String cohortId) {
-    return new StoryDocument(
-        story.storyId(),
-        story.authorId(),
-        cohortId,
-        story.title(),
-        story.principles(),
-        story.prompts(),
-        story.level(),
-        story.situation(),
-        story.task(),
-        story.action(),
-        story.result(),
-        story.status(),
-        story.version(),
-        story.revision(),
-        story.createdAt(),
-        story.updatedAt());
   }
 }

@@ -3,7 +3,6 @@ package org.storybank.query.projection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
@@ -35,8 +34,6 @@ public class StoryProjection {
 
     record AlreadyApplied() implements Outcome {}
 
-    record NothingIndexed() implements Outcome {}
-
     /** The story's first event never reached the index, so this one has nothing to change. */
     record MissingStory() implements Outcome {}
   }
@@ -51,87 +48,62 @@ public class StoryProjection {
     if (current.isEmpty()) {
       return new Outcome.MissingStory();
     }
-    StoryDocument before = current.get();
+    StoryDocument doc = current.get();
+    StoryDocument changed =
+        switch (event) {
+          case StoryDrafted drafted -> drafted(drafted, envelope);
+          case StoryRevised revised ->
+              doc.withContent(
+                  revised.title(),
+                  revised.level().id(),
+                  revised.star().situation(),
+                  revised.star().task(),
+                  revised.star().action(),
+                  revised.star().result(),
+                  revised.revision());
+          case PrincipleTagged tagged ->
+              doc.withPrinciples(added(doc.principles(), tagged.principle()));
+          case PrincipleUntagged untagged ->
+              doc.withPrinciples(
+                  doc.principles().stream().filter(p -> !p.equals(untagged.principle())).toList());
+          case PromptLinked linked ->
+              doc.withPrompts(added(doc.prompts(), indexed(linked.prompt())));
+          case PromptUnlinked unlinked ->
+              doc.withPrompts(
+                  doc.prompts().stream()
+                      .filter(prompt -> !prompt.promptId().equals(unlinked.promptId()))
+                      .toList());
+          case StoryMarkedReady ready -> doc.withStatus("ready");
+          case StoryArchived archived -> doc.withStatus("archived");
+          case StoryRestored restored -> doc.withStatus("draft");
+          case EvaluationRecorded recorded -> withEvaluation(doc, recorded, envelope);
+          // comments and self-ratings are not searched; the version still moves, so a replay of
+          // them is recognised as applied
+          case CommentAdded ignored -> doc;
+          case CommentResolved ignored -> doc;
+          case StorySelfRated ignored -> doc;
+        };
+    return new Outcome.Write(changed.at(envelope.sequence(), updatedAt(doc, event, envelope)));
+  }
+
+  /** Evaluations and comments do not make a story "recently edited". */
+  private static java.time.Instant updatedAt(
+      StoryDocument doc, StoryEvent event, EventEnvelope envelope) {
     return switch (event) {
-      case StoryDrafted drafted -> new Outcome.Write(drafted(drafted, envelope));
-      case StoryRevised revised ->
-          write(
-              before,
-              envelope,
-              doc ->
-                  copy(
-                      doc,
-                      revised.title(),
-                      doc.principles(),
-                      doc.prompts(),
-                      revised.level().id(),
-                      revised.star().situation(),
-                      revised.star().task(),
-                      revised.star().action(),
-                      revised.star().result(),
-                      doc.status(),
-                      revised.revision()));
-      case PrincipleTagged tagged ->
-          write(
-              before,
-              envelope,
-              doc -> withPrinciples(doc, added(doc.principles(), tagged.principle())));
-      case PrincipleUntagged untagged ->
-          write(
-              before,
-              envelope,
-              doc ->
-                  withPrinciples(
-                      doc,
-                      doc.principles().stream()
-                          .filter(p -> !p.equals(untagged.principle()))
-                          .toList()));
-      case PromptLinked linked ->
-          write(
-              before,
-              envelope,
-              doc -> withPrompts(doc, added(doc.prompts(), indexed(linked.prompt()))));
-      case PromptUnlinked unlinked ->
-          write(
-              before,
-              envelope,
-              doc ->
-                  withPrompts(
-                      doc,
-                      doc.prompts().stream()
-                          .filter(prompt -> !prompt.promptId().equals(unlinked.promptId()))
-                          .toList()));
-      case StoryMarkedReady ready -> write(before, envelope, doc -> withStatus(doc, "ready"));
-      case StoryArchived archived -> write(before, envelope, doc -> withStatus(doc, "archived"));
-      case StoryRestored restored -> write(before, envelope, doc -> withStatus(doc, "draft"));
-      case CommentAdded ignored -> new Outcome.NothingIndexed();
-      case CommentResolved ignored -> new Outcome.NothingIndexed();
-      case EvaluationRecorded ignored -> new Outcome.NothingIndexed();
-      case StorySelfRated ignored -> new Outcome.NothingIndexed();
+      case EvaluationRecorded e -> doc.updatedAt();
+      case CommentAdded c -> doc.updatedAt();
+      case CommentResolved c -> doc.updatedAt();
+      case StorySelfRated r -> doc.updatedAt();
+      default -> envelope.timestamp();
     };
   }
 
-  private static Outcome write(
-      StoryDocument before, EventEnvelope envelope, UnaryOperator<StoryDocument> change) {
-    StoryDocument changed = change.apply(before);
-    return new Outcome.Write(
-        new StoryDocument(
-            changed.storyId(),
-            changed.authorId(),
-            changed.cohortId(),
-            changed.title(),
-            changed.principles(),
-            changed.prompts(),
-            changed.level(),
-            changed.situation(),
-            changed.task(),
-            changed.action(),
-            changed.result(),
-            changed.status(),
-            envelope.sequence(),
-            changed.revision(),
-            changed.createdAt(),
-            envelope.timestamp()));
+  private static StoryDocument withEvaluation(
+      StoryDocument doc, EvaluationRecorded recorded, EventEnvelope envelope) {
+    Assessment assessment = Assessment.of(recorded, envelope.timestamp());
+    return assessment.automatic()
+        ? doc.withEvaluations(assessment, doc.latestCoach())
+        : doc.withEvaluations(doc.latestAutomatic(), assessment);
   }
 
   private static StoryDocument drafted(StoryDrafted event, EventEnvelope envelope) {
@@ -151,7 +123,10 @@ public class StoryProjection {
         envelope.sequence(),
         1,
         envelope.timestamp(),
-        envelope.timestamp());
+        envelope.timestamp(),
+        null,
+        null,
+        null);
   }
 
   private static IndexedPrompt indexed(PromptLink prompt) {
@@ -162,81 +137,5 @@ public class StoryProjection {
     List<T> copy = new ArrayList<>(list);
     copy.add(item);
     return copy;
-  }
-
-  private static StoryDocument withPrinciples(StoryDocument doc, List<String> principles) {
-    return copy(
-        doc,
-        doc.title(),
-        principles,
-        doc.prompts(),
-        doc.level(),
-        doc.situation(),
-        doc.task(),
-        doc.action(),
-        doc.result(),
-        doc.status(),
-        doc.revision());
-  }
-
-  private static StoryDocument withPrompts(StoryDocument doc, List<IndexedPrompt> prompts) {
-    return copy(
-        doc,
-        doc.title(),
-        doc.principles(),
-        prompts,
-        doc.level(),
-        doc.situation(),
-        doc.task(),
-        doc.action(),
-        doc.result(),
-        doc.status(),
-        doc.revision());
-  }
-
-  private static StoryDocument withStatus(StoryDocument doc, String status) {
-    return copy(
-        doc,
-        doc.title(),
-        doc.principles(),
-        doc.prompts(),
-        doc.level(),
-        doc.situation(),
-        doc.task(),
-        doc.action(),
-        doc.result(),
-        status,
-        doc.revision());
-  }
-
-  private static StoryDocument copy(
-      StoryDocument doc,
-      String title,
-      List<String> principles,
-      List<IndexedPrompt> prompts,
-      String level,
-      String situation,
-      String task,
-      String action,
-      String result,
-      String status,
-      int revision) {
-    return new StoryDocument(
-        doc.storyId(),
-        doc.authorId(),
-        doc.cohortId(),
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        doc.version(),
-        revision,
-        doc.createdAt(),
-        doc.updatedAt());
   }
 }

@@ -1,15 +1,54 @@
 package org.storybank.query.search;
 
-/** What the caller asked for; every filter is optional and narrows, never widens, their scope. */
+import java.time.Instant;
+
+/**
+ * What the caller asked for; every filter is optional and narrows, never widens, their scope.
+ * Checked by {@link StoryQueryParser} before it gets here.
+ */
 record StoryQuery(
-    String text, String principle, String level, String candidateId, String cohortId, int size) {
+    String text,
+    String principle,
+    String level,
+    String pitfall,
+    String verdict,
+    Integer minScore,
+    Integer maxScore,
+    Boolean quantified,
+    String candidateId,
+    String cohortId,
+    Instant updatedFrom,
+    Instant updatedTo,
+    Sort sort,
+    int from,
+    int size) {
 
   static final int MAX_SIZE = 100;
+  static final int MAX_DEPTH = 1_000;
 
-  StoryQuery {
-    if (size < 1 || size > MAX_SIZE) {
-      throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
-    }
+  enum Sort {
+    RELEVANCE,
+    SCORE,
+    RECENCY
+  }
+
+  static StoryQuery text(String text, int size) {
+    return new StoryQuery(
+        text,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Sort.RELEVANCE,
+        0,
+        size);
   }
 
   boolean hasText() {

@@ -2,168 +2,383 @@ package org.storybank.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.util.NamedValue;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
+import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
+import java.util.Set;
 import org.storybank.query.indexing.StoriesIndex;
+import org.storybank.query.language.Highlighter;
+import org.storybank.query.language.InterviewLanguage;
 import org.storybank.query.projection.StoryDocument;
+import org.storybank.query.semantic.PromptPrinciples;
+import org.storybank.query.semantic.PromptPrinciples.InferredPrinciple;
+import org.storybank.query.semantic.SentenceEmbeddings;
 
 /**
- * Full-text search over the caller's stories, with the caller's scope as a filter that always
- * applies.
+ * Finds the caller's stories for a question. Three rankings run in one multi-search, under the same
+ * filters: words (the application's English analysis with interview synonyms, BM25 over title,
+ * linked prompts and STAR text), the story's meaning and its linked prompts' meaning (MiniLM
+ * vectors, kNN). They are fused by rank, and stories tagged with a principle the catalog ties to
+ * the question rise. Facets count everything any ranking matched.
  */
-@Component
-class StorySearch {
+public class StorySearch {
 
-  private static final List<String> TEXT_FIELDS =
-      List.of(
-          "title^3",
-          "prompts.text^2",
-          "prompts.angle",
-          "action^1.5",
-          "result^1.2",
-          "situation",
-          "task");
-  private static final List<String> HIGHLIGHTED =
-      List.of("title", "prompts.text", "prompts.angle", "situation", "task", "action", "result");
-  private static final Map<String, String> FACET_FIELDS =
-      Map.of("principle", "principles", "level", "level");
+  static final int WINDOW = 100;
+  static final float MIN_STORY_SIMILARITY = 0.35f;
+  static final float MIN_PROMPT_SIMILARITY = 0.45f;
+  // Words are the most precise signal; the whole story's vector is the vaguest (MiniLM compares a
+  // question with a four-part story poorly); the principle the catalog ties to the question is
+  // strong, but only as sure as the catalog is.
+  static final double LEXICAL_WEIGHT = 1.0;
+  static final double STORY_WEIGHT = 0.5;
+  static final double PROMPT_WEIGHT = 0.7;
+  static final double PRINCIPLE_WEIGHT = 1.5;
+  static final double CANDIDATE_PRINCIPLE_WEIGHT = 0.3;
+  private static final String[] NOT_RETURNED = {"vectors"};
 
   private final ElasticsearchClient elasticsearch;
   private final StoriesIndex index;
+  private final InterviewLanguage language = InterviewLanguage.instance();
+  private final Highlighter highlighter = new Highlighter(InterviewLanguage.instance(), 2);
+  private final SentenceEmbeddings embeddings;
+  private final PromptPrinciples promptPrinciples;
 
-  StorySearch(ElasticsearchClient elasticsearch, StoriesIndex index) {
+  public StorySearch(
+      ElasticsearchClient elasticsearch,
+      StoriesIndex index,
+      SentenceEmbeddings embeddings,
+      PromptPrinciples promptPrinciples) {
     this.elasticsearch = elasticsearch;
     this.index = index;
+    this.embeddings = embeddings;
+    this.promptPrinciples = promptPrinciples;
   }
 
   SearchResult search(SearchScope scope, StoryQuery query) {
     if (scope instanceof SearchScope.Nothing) {
-      return SearchResult.empty();
+      return SearchResult.empty(query.from());
     }
     try {
-      SearchResponse<StoryDocument> response =
-          elasticsearch.search(
-              search -> {
-                search
-                    .index(index.name())
-                    .size(query.size())
-                    .trackTotalHits(total -> total.enabled(true))
-                    .query(q -> q.bool(bool -> filtered(bool, scope, query)));
-                if (query.hasText()) {
-                  search.highlight(
-                      highlight ->
-                          highlight
-                              .fields(
-                                  HIGHLIGHTED.stream()
-                                      .map(
-                                          field ->
-                                              NamedValue.of(
-                                                  field,
-                                                  HighlightField.of(f -> f.numberOfFragments(2))))
-                                      .toList())
-                              .preTags("<em>")
-                              .postTags("</em>"));
-                }
-                FACET_FIELDS.forEach(
-                    (facet, field) ->
-                        search.aggregations(facet, agg -> agg.terms(t -> t.field(field).size(30))));
-                return search;
-              },
-              StoryDocument.class);
-      return toResult(response, query);
+      return query.hasText() ? byQuestion(scope, query) : browse(scope, query);
     } catch (IOException e) {
       throw new UncheckedIOException("search is unavailable: cannot reach Elasticsearch", e);
     }
   }
 
-  private static BoolQuery.Builder filtered(
-      BoolQuery.Builder bool, SearchScope scope, StoryQuery query) {
-    bool.filter(scopeFilter(scope));
-    bool.mustNot(archived -> archived.term(term -> term.field("status").value("archived")));
-    if (query.hasText()) {
-      bool.must(must -> must.multiMatch(match -> match.query(query.text()).fields(TEXT_FIELDS)));
-    }
-    termFilter(bool, "principles", query.principle());
-    termFilter(bool, "level", query.level());
-    termFilter(bool, "authorId", query.candidateId());
-    termFilter(bool, "cohortId", query.cohortId());
-    return bool;
-  }
-
-  private static Query scopeFilter(SearchScope scope) {
-    return switch (scope) {
-      case SearchScope.OwnStories own ->
-          Query.of(q -> q.term(t -> t.field("authorId").value(own.authorId())));
-      case SearchScope.CohortStories cohorts ->
-          Query.of(
-              q ->
-                  q.terms(
-                      t ->
-                          t.field("cohortId")
-                              .terms(
-                                  values ->
-                                      values.value(
-                                          cohorts.cohortIds().stream()
-                                              .map(FieldValue::of)
-                                              .toList()))));
-      case SearchScope.Nothing nothing -> Query.of(q -> q.matchNone(none -> none));
-    };
-  }
-
-  private static void termFilter(BoolQuery.Builder bool, String field, String value) {
-    if (value != null && !value.isBlank()) {
-      bool.filter(filter -> filter.term(term -> term.field(field).value(value)));
-    }
-  }
-
-  private static SearchResult toResult(SearchResponse<StoryDocument> response, StoryQuery query) {
+  private SearchResult browse(SearchScope scope, StoryQuery query) throws IOException {
+    List<Query> filters = SearchFilters.of(scope, query);
+    SearchResponse<StoryDocument> response =
+        elasticsearch.search(
+            search -> {
+              search
+                  .index(index.name())
+                  .from(query.from())
+                  .size(query.size())
+                  .trackTotalHits(total -> total.enabled(true))
+                  .source(source -> source.filter(f -> f.excludes(List.of(NOT_RETURNED))))
+                  .query(q -> q.bool(b -> b.filter(filters)))
+                  .aggregations(Facets.aggregations());
+              if (query.sort() == StoryQuery.Sort.SCORE) {
+                search.sort(s -> s.field(f -> f.field("score").order(SortOrder.Desc)));
+              }
+              search.sort(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc)));
+              search.sort(s -> s.field(f -> f.field("storyId").order(SortOrder.Asc)));
+              return search;
+            },
+            StoryDocument.class);
     List<SearchResult.Hit> hits = new ArrayList<>();
+    int position = query.from();
     for (Hit<StoryDocument> hit : response.hits().hits()) {
-      StoryDocument story = hit.source();
-      if (story == null) {
-        continue;
+      if (hit.source() != null) {
+        hits.add(
+            toHit(
+                hit.source(),
+                1.0 / (++position),
+                Map.of(),
+                List.of(),
+                new SearchResult.Match(null, null, null, List.of())));
       }
-      hits.add(
-          new SearchResult.Hit(
-              story.storyId(),
-              story.title(),
-              hit.score() == null ? 0 : hit.score(),
-              story.authorId(),
-              story.principles(),
-              hit.highlight(),
-              why(story, hit.highlight(), query)));
     }
-    Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-    response.aggregations().forEach((name, aggregate) -> facets.put(name, facetValues(aggregate)));
-    long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-    return new SearchResult(total, hits, facets);
+    return new SearchResult(
+        total(response), query.from(), hits, Facets.read(response.aggregations()), List.of());
   }
 
-  private static List<SearchResult.FacetValue> facetValues(Aggregate aggregate) {
-    return aggregate.sterms().buckets().array().stream()
-        .map(bucket -> new SearchResult.FacetValue(bucket.key().stringValue(), bucket.docCount()))
-        .toList();
+  private SearchResult byQuestion(SearchScope scope, StoryQuery query) throws IOException {
+    Set<String> terms = language.queryTerms(query.text());
+    float[] vector = embeddings.embedQuery(query.text());
+    List<InferredPrinciple> principles = promptPrinciples.infer(query.text(), vector);
+    List<Float> queryVector = new ArrayList<>(vector.length);
+    for (float value : vector) {
+      queryVector.add(value);
+    }
+    List<Query> filters = SearchFilters.of(scope, query);
+    int window = Math.max(WINDOW, query.from() + query.size());
+    Query lexical = lexical(terms);
+    // the rankings order every story by meaning; only fairly close ones count as matches
+    Query byStory = knn("vectors.story", queryVector, window, null, filters);
+    Query closeStory = knn("vectors.story", queryVector, window, MIN_STORY_SIMILARITY, filters);
+    Query byPrompts = knn("vectors.prompts", queryVector, window, null, filters);
+    Query closePrompts =
+        knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters);
+    Query byPrinciple = taggedWith(principles);
+
+    MsearchResponse<StoryDocument> response =
+        elasticsearch.msearch(
+            msearch ->
+                msearch
+                    .index(index.name())
+                    .searches(s -> s.header(h -> h).body(b -> ranking(b, filters, lexical, window)))
+                    .searches(s -> s.header(h -> h).body(b -> ranking(b, filters, byStory, window)))
+                    .searches(
+                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrompts, window)))
+                    .searches(
+                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrinciple, window)))
+                    .searches(
+                        s ->
+                            s.header(h -> h)
+                                .body(
+                                    b ->
+                                        b.size(0)
+                                            .trackTotalHits(total -> total.enabled(true))
+                                            .query(
+                                                q ->
+                                                    q.bool(
+                                                        bool ->
+                                                            bool.filter(filters)
+                                                                .should(
+                                                                    lexical,
+                                                                    closeStory,
+                                                                    closePrompts,
+                                                                    byPrinciple)
+                                                                .minimumShouldMatch("1")))
+                                            .aggregations(Facets.aggregations()))),
+            StoryDocument.class);
+
+    List<Hit<StoryDocument>> lexicalHits = hits(response.responses().get(0));
+    List<Hit<StoryDocument>> storyHits = hits(response.responses().get(1));
+    List<Hit<StoryDocument>> promptHits = hits(response.responses().get(2));
+    List<Hit<StoryDocument>> principleHits = hits(response.responses().get(3));
+    ResponseBody<StoryDocument> counts = result(response.responses().get(4));
+
+    Map<String, StoryDocument> documents = new HashMap<>();
+    Map<String, Integer> lexicalRanks = new HashMap<>();
+    Map<String, Double> storySimilarity = new HashMap<>();
+    Map<String, Double> promptSimilarity = new HashMap<>();
+    RankFusion fusion = new RankFusion();
+    fusion.addRanking(ids(lexicalHits, documents), LEXICAL_WEIGHT);
+    fusion.addRanking(ids(storyHits, documents), STORY_WEIGHT);
+    fusion.addRanking(ids(promptHits, documents), PROMPT_WEIGHT);
+    // stories tagged with the question's principles are candidates even when no word or vector
+    // found them; their weight comes from the bonus below, not from this list's order
+    fusion.addRanking(ids(principleHits, documents), 0);
+    for (int i = 0; i < lexicalHits.size(); i++) {
+      lexicalRanks.put(lexicalHits.get(i).id(), i + 1);
+    }
+    storyHits.forEach(hit -> storySimilarity.put(hit.id(), cosine(hit.score())));
+    promptHits.forEach(hit -> promptSimilarity.put(hit.id(), cosine(hit.score())));
+    Map<String, List<InferredPrinciple>> principleMatches = new HashMap<>();
+    for (StoryDocument story : documents.values()) {
+      List<InferredPrinciple> matched =
+          principles.stream().filter(p -> story.principles().contains(p.principle())).toList();
+      if (!matched.isEmpty()) {
+        // the strongest one counts: a story tagged with many principles is not a better answer
+        fusion.addBonus(story.storyId(), PRINCIPLE_WEIGHT * matched.get(0).strength());
+        principleMatches.put(story.storyId(), matched);
+      }
+    }
+
+    Set<String> found = new java.util.HashSet<>(lexicalRanks.keySet());
+    storySimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_STORY_SIMILARITY));
+    promptSimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_PROMPT_SIMILARITY));
+    principleHits.forEach(hit -> found.add(hit.id()));
+    List<String> ordered =
+        order(fusion, documents, query.sort()).stream().filter(found::contains).toList();
+    List<SearchResult.Hit> page = new ArrayList<>();
+    for (String id : ordered.stream().skip(query.from()).limit(query.size()).toList()) {
+      StoryDocument story = documents.get(id);
+      List<InferredPrinciple> matched = principleMatches.getOrDefault(id, List.of());
+      Map<String, List<String>> highlights = highlights(story, terms);
+      SearchResult.Match match =
+          new SearchResult.Match(
+              lexicalRanks.get(id),
+              storySimilarity.get(id),
+              promptSimilarity.get(id),
+              matched.stream().map(InferredPrinciple::principle).toList());
+      page.add(
+          toHit(story, fusion.score(id), highlights, Why.of(match, matched, highlights), match));
+    }
+    long total = total(counts);
+    return new SearchResult(
+        total,
+        query.from(),
+        page,
+        Facets.read(counts.aggregations()),
+        principles.stream().map(InferredPrinciple::principle).toList());
   }
 
-  private static List<String> why(
-      StoryDocument story, Map<String, List<String>> highlights, StoryQuery query) {
-    List<String> reasons = new ArrayList<>();
-    if (query.principle() != null && story.principles().contains(query.principle())) {
-      reasons.add("tagged with principle " + query.principle());
+  private static SearchRequestBody.Builder ranking(
+      SearchRequestBody.Builder body, List<Query> filters, Query ranking, int window) {
+    body.size(window)
+        .source(source -> source.filter(f -> f.excludes(List.of(NOT_RETURNED))))
+        .query(q -> q.bool(b -> b.filter(filters).must(ranking)));
+    return body;
+  }
+
+  /** Stories tagged with a principle the catalog is fairly sure the question is about. */
+  private static Query taggedWith(List<InferredPrinciple> principles) {
+    List<FieldValue> sure =
+        principles.stream()
+            .filter(principle -> principle.strength() >= CANDIDATE_PRINCIPLE_WEIGHT)
+            .map(principle -> FieldValue.of(principle.principle()))
+            .toList();
+    if (sure.isEmpty()) {
+      return Query.of(q -> q.matchNone(none -> none));
     }
-    highlights.keySet().forEach(field -> reasons.add("your words appear in the " + field));
-    return reasons;
+    return Query.of(q -> q.terms(t -> t.field("principles").terms(v -> v.value(sure))));
+  }
+
+  private static Query lexical(Set<String> terms) {
+    if (terms.isEmpty()) {
+      return Query.of(q -> q.matchNone(none -> none));
+    }
+    return Query.of(
+        q ->
+            q.combinedFields(
+                c ->
+                    c.query(String.join(" ", terms))
+                        .fields("titleTerms^3", "promptTerms^2", "starTerms")));
+  }
+
+  private static Query knn(
+      String field, List<Float> vector, int window, Float similarity, List<Query> filters) {
+    return Query.of(
+        q ->
+            q.knn(
+                k ->
+                    k.field(field)
+                        .queryVector(vector)
+                        .k(window)
+                        .numCandidates(Math.max(2 * window, 200))
+                        .similarity(similarity)
+                        .filter(filters)));
+  }
+
+  /** Every story takes part in the ranking by meaning; only a fairly close one is a match. */
+  private static void include(Set<String> matched, String id, double cosine, float minimum) {
+    if (cosine >= minimum) {
+      matched.add(id);
+    }
+  }
+
+  private static List<String> order(
+      RankFusion fusion, Map<String, StoryDocument> documents, StoryQuery.Sort sort) {
+    List<String> ranked = new ArrayList<>(fusion.ranked());
+    Comparator<String> byRecency =
+        Comparator.comparing(
+            (String id) -> documents.get(id).updatedAt(),
+            Comparator.nullsLast(Comparator.reverseOrder()));
+    switch (sort) {
+      case SCORE ->
+          ranked.sort(
+              Comparator.comparing(
+                      (String id) -> documents.get(id).score(),
+                      Comparator.nullsLast(Comparator.reverseOrder()))
+                  .thenComparing(byRecency));
+      case RECENCY -> ranked.sort(byRecency);
+      case RELEVANCE -> {}
+    }
+    return ranked;
+  }
+
+  private Map<String, List<String>> highlights(StoryDocument story, Set<String> terms) {
+    Map<String, List<String>> highlights = new LinkedHashMap<>();
+    put(highlights, "title", highlighter.highlight(story.title(), terms));
+    List<String> prompts = new ArrayList<>();
+    for (StoryDocument.IndexedPrompt prompt : story.prompts()) {
+      prompts.addAll(highlighter.highlight(prompt.text(), terms));
+      prompts.addAll(highlighter.highlight(prompt.angle(), terms));
+    }
+    put(highlights, "prompts", prompts);
+    put(highlights, "situation", highlighter.highlight(story.situation(), terms));
+    put(highlights, "task", highlighter.highlight(story.task(), terms));
+    put(highlights, "action", highlighter.highlight(story.action(), terms));
+    put(highlights, "result", highlighter.highlight(story.result(), terms));
+    return highlights;
+  }
+
+  private static void put(Map<String, List<String>> map, String field, List<String> fragments) {
+    if (!fragments.isEmpty()) {
+      map.put(field, fragments);
+    }
+  }
+
+  private static SearchResult.Hit toHit(
+      StoryDocument story,
+      double score,
+      Map<String, List<String>> highlights,
+      List<String> why,
+      SearchResult.Match match) {
+    return new SearchResult.Hit(
+        story.storyId(),
+        story.title(),
+        Math.round(score * 1_000_000) / 1_000_000.0,
+        story.authorId(),
+        story.cohortId(),
+        story.principles(),
+        story.level(),
+        story.status(),
+        story.score(),
+        story.verdict(),
+        story.pitfalls(),
+        story.hasQuantifiedResult(),
+        story.updatedAt(),
+        highlights,
+        why,
+        match);
+  }
+
+  /** Elasticsearch scores a cosine kNN hit as (1 + cosine) / 2. */
+  private static double cosine(Double score) {
+    return score == null ? 0 : Math.round((2 * score - 1) * 1000) / 1000.0;
+  }
+
+  private static List<String> ids(
+      List<Hit<StoryDocument>> hits, Map<String, StoryDocument> documents) {
+    List<String> ids = new ArrayList<>(hits.size());
+    for (Hit<StoryDocument> hit : hits) {
+      if (hit.source() != null) {
+        documents.putIfAbsent(hit.id(), hit.source());
+        ids.add(hit.id());
+      }
+    }
+    return ids;
+  }
+
+  private static List<Hit<StoryDocument>> hits(MultiSearchResponseItem<StoryDocument> item) {
+    return result(item).hits().hits();
+  }
+
+  private static ResponseBody<StoryDocument> result(MultiSearchResponseItem<StoryDocument> item) {
+    if (item.isFailure()) {
+      throw new IllegalStateException("search failed: " + item.failure().error().reason());
+    }
+    return item.result();
+  }
+
+  private static long total(ResponseBody<StoryDocument> response) {
+    return response.hits().total() == null ? 0 : response.hits().total().value();
   }
 }

@@ -1,5 +1,6 @@
 package org.storybank.query.search;
 
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,22 +12,19 @@ import org.storybank.security.Caller;
 class StorySearchController {
 
   private final StorySearch search;
+  private final StoryQueryParser parser;
 
-  StorySearchController(StorySearch search) {
+  StorySearchController(StorySearch search, StoryQueryParser parser) {
     this.search = search;
+    this.parser = parser;
   }
 
+  /**
+   * {@code q, principle, level, pitfall, verdict, minScore, maxScore, quantified, candidateId,
+   * cohortId, updatedFrom, updatedTo, sort (relevance|score|recency), from, size}.
+   */
   @GetMapping("/stories")
-  SearchResult stories(
-      Caller caller,
-      @RequestParam(name = "q", required = false) String text,
-      @RequestParam(required = false) String principle,
-      @RequestParam(required = false) String level,
-      @RequestParam(required = false) String candidateId,
-      @RequestParam(required = false) String cohortId,
-      @RequestParam(defaultValue = "10") int size) {
-    return search.search(
-        SearchScope.of(caller),
-        new StoryQuery(text, principle, level, candidateId, cohortId, size));
+  SearchResult stories(Caller caller, @RequestParam Map<String, String> params) {
+    return search.search(SearchScope.of(caller), parser.parse(params));
   }
 }

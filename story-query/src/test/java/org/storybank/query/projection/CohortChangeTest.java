@@ -28,7 +28,10 @@ class CohortChangeTest {
           4,
           2,
           Instant.EPOCH,
-          Instant.EPOCH);
+          Instant.EPOCH,
+          null,
+          null,
+          null);
 
   @Test
   void aRemovedCandidatesStoriesLeaveTheCohortAtTheirOwnVersion() {

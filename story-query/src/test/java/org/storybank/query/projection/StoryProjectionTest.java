@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.storybank.api.Level;
+import org.storybank.api.evaluation.EvaluationResult;
+import org.storybank.api.evaluation.Evaluator;
+import org.storybank.api.evaluation.Verdict;
 import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
@@ -132,18 +135,73 @@ class StoryProjectionTest {
   }
 
   @Test
-  void evaluationsDoNotChangeTheStoryDocument() {
+  void theLatestAutomaticAndCoachEvaluationsAreKeptAndTheCoachsCountsForItsRevision() {
     StoryDocument doc = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
-    StoryEvent evaluated =
-        new EvaluationRecorded(
-            "story-7",
-            "svc",
-            "e1",
-            org.storybank.api.evaluation.Evaluator.automatic("svc"),
-            1,
-            null);
-    assertThat(projection.apply(Optional.of(doc), evaluated, envelope(1)))
-        .isInstanceOf(Outcome.NothingIndexed.class);
+    doc = next(doc, evaluated("e1", Evaluator.automatic("svc"), 1, 48, Verdict.MIXED), 1);
+
+    assertThat(doc.score()).isEqualTo(48);
+    assertThat(doc.verdict()).isEqualTo("mixed");
+    assertThat(doc.pitfalls()).containsExactly("no-reflection");
+    assertThat(doc.hasQuantifiedResult()).isTrue();
+    assertThat(doc.updatedAt()).as("an evaluation is not an edit").isEqualTo(AT);
+
+    doc = next(doc, evaluated("e2", Evaluator.coach("coach-1"), 1, 81, Verdict.STRONG), 2);
+    assertThat(doc.score()).as("the coach judged the same revision").isEqualTo(81);
+    assertThat(doc.latestAutomatic().evaluationId()).isEqualTo("e1");
+    assertThat(doc.metrics()).as("figures come from the automatic reading").hasSize(1);
+
+    doc =
+        next(
+            doc,
+            new StoryRevised(
+                "story-7", "author-1", 2, "Pager storms", Level.SENIOR, DRAFTED.star()),
+            3);
+    doc = next(doc, evaluated("e3", Evaluator.automatic("svc"), 2, 55, Verdict.MIXED), 4);
+    assertThat(doc.score()).as("a newer revision was judged automatically").isEqualTo(55);
+    assertThat(doc.latestCoach().evaluationId()).isEqualTo("e2");
+  }
+
+  @Test
+  void commentsMoveTheVersionSoTheirReplaysAreRecognised() {
+    StoryDocument doc = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
+    StoryEvent comment =
+        new org.storybank.api.story.StoryEvents.CommentAdded(
+            "story-7", "coach-1", "c1", 1, "action", 0, 4, "Which rules?");
+    doc = next(doc, comment, 1);
+
+    assertThat(doc.version()).isEqualTo(1);
+    assertThat(projection.apply(Optional.of(doc), comment, envelope(1)))
+        .isInstanceOf(Outcome.AlreadyApplied.class);
+  }
+
+  @Test
+  void theSearchTermsAreTheAnalysedText() {
+    StoryDocument doc = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
+
+    assertThat(doc.titleTerms()).as("a pager storm is an incident").isEqualTo("incid storm");
+    assertThat(doc.starTerms()).contains("rewrot", "rule").doesNotContain("the ");
+    assertThat(doc.promptTerms()).contains("incid");
+  }
+
+  private static EvaluationRecorded evaluated(
+      String id, Evaluator evaluator, int revision, int score, Verdict verdict) {
+    return new EvaluationRecorded(
+        "story-7",
+        evaluator.id(),
+        id,
+        evaluator,
+        revision,
+        new EvaluationResult(
+            "2026.11-test",
+            score,
+            verdict,
+            score >= 60,
+            List.of(new EvaluationResult.CriterionScore("owns-the-outcome", 3, "")),
+            List.of(new EvaluationResult.PitfallFinding("no-reflection", "")),
+            evaluator.kind() == Evaluator.Kind.AUTOMATIC
+                ? List.of(new EvaluationResult.ResultMetric("percent", 80, "80%"))
+                : List.of(),
+            ""));
   }
 
   private StoryDocument next(StoryDocument doc, StoryEvent event, long sequence) {

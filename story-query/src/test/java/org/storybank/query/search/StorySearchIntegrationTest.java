@@ -1,213 +1,318 @@
 package org.storybank.query.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.storybank.query.support.Stories.archived;
+import static org.storybank.query.support.Stories.automatic;
+import static org.storybank.query.support.Stories.evaluated;
+import static org.storybank.query.support.Stories.story;
+import static org.storybank.query.support.Stories.updatedAt;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.storybank.infra.TestServers;
-import org.storybank.query.elasticsearch.ElasticsearchProperties;
-import org.storybank.query.indexing.StoriesIndex;
+import org.storybank.query.projection.CohortChange;
 import org.storybank.query.projection.StoryDocument;
+import org.storybank.query.semantic.StoryEmbedder;
+import org.storybank.query.support.TestIndexes;
+import org.storybank.rubric.RubricCatalog;
 
 /**
- * The stories index on a real Elasticsearch node: versioned writes and the search scope. One index
- * per test.
+ * The stories index on a real Elasticsearch node: versioned writes, the search scope, filters,
+ * facets, paging and sorting. One set of indexes per test.
  */
 class StorySearchIntegrationTest {
 
-  private ElasticsearchClient elasticsearch;
-  private StoriesIndex index;
+  private TestIndexes indexes;
+  private StoryEmbedder embedder;
   private StorySearch search;
+  private final StoryQueryParser parser = new StoryQueryParser(RubricCatalog.load());
 
   @BeforeEach
-  void freshIndex() {
-    ObjectMapper json =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    elasticsearch =
-        ElasticsearchClient.of(
-            cluster ->
-                cluster
-                    .host(TestServers.shared().elasticsearchUrl())
-                    .jsonMapper(new JacksonJsonpMapper(json)));
-    String name = "stories-test-" + UUID.randomUUID().toString().toLowerCase(Locale.ROOT);
-    index =
-        new StoriesIndex(
-            elasticsearch,
-            new ElasticsearchProperties(TestServers.shared().elasticsearchUrl(), name));
-    index.createIfMissing();
-    search = new StorySearch(elasticsearch, index);
+  void freshIndexes() {
+    indexes = new TestIndexes();
+    embedder = indexes.embedder();
+    search =
+        new StorySearch(
+            indexes.elasticsearch,
+            indexes.stories,
+            TestIndexes.embeddings(),
+            TestIndexes.principles());
   }
 
   @AfterEach
-  void dropIndex() throws Exception {
-    elasticsearch.indices().delete(delete -> delete.index(index.name()));
-    elasticsearch.close();
+  void dropIndexes() throws Exception {
+    indexes.close();
   }
 
   @Test
-  void anOlderOrRepeatedVersionNeverOverwritesANewerOne() throws Exception {
-    index.write(story("s-1", "alice", "cohort-1", "second revision", 2));
-    index.write(story("s-1", "alice", "cohort-1", "first revision arriving late", 1));
-    index.write(story("s-1", "alice", "cohort-1", "second revision replayed", 2));
-    refresh();
+  void anOlderOrRepeatedVersionNeverOverwritesANewerOne() {
+    write(story("s-1", "alice", "cohort-1", "second revision", 2));
+    write(story("s-1", "alice", "cohort-1", "first revision arriving late", 1));
+    write(story("s-1", "alice", "cohort-1", "second revision replayed", 2));
 
-    StoryDocument stored =
-        elasticsearch.get(get -> get.index(index.name()).id("s-1"), StoryDocument.class).source();
+    StoryDocument stored = indexes.stories.get("s-1").orElseThrow();
     assertThat(stored.title()).isEqualTo("second revision");
     assertThat(stored.version()).isEqualTo(2);
+    assertThat(stored.vectors().story()).hasSize(384);
   }
 
   @Test
-  void aCandidateFindsTheirOwnStoryByAWordOfItsActionAndNobodyElses() throws Exception {
-    index.write(story("s-alice", "alice", "cohort-1", "Alice and the quarantined queue", 0));
-    index.write(story("s-bob", "bob", "cohort-1", "Bob and the quarantined queue", 0));
-    index.write(story("s-carol", "carol", "cohort-2", "Carol and the quarantined queue", 0));
-    refresh();
+  void aCandidateFindsTheirOwnStoryByAWordOfItsActionAndNobodyElses() {
+    write(story("s-alice", "alice", "cohort-1", "Alice and the quarantined queue", 0));
+    write(story("s-bob", "bob", "cohort-1", "Bob and the quarantined queue", 0));
+    write(story("s-carol", "carol", "cohort-2", "Carol and the quarantined queue", 0));
 
-    SearchResult alice = search.search(new SearchScope.OwnStories("alice"), query("quarantined"));
+    SearchResult alice = search.search(own("alice"), query("q", "quarantine"));
     assertThat(alice.hits()).extracting(SearchResult.Hit::storyId).containsExactly("s-alice");
     assertThat(alice.hits().get(0).highlights().get("action").get(0))
         .contains("<em>quarantined</em>");
+    assertThat(alice.hits().get(0).why()).anyMatch(reason -> reason.contains("action"));
 
     SearchResult aliceAskingForBob =
-        search.search(
-            new SearchScope.OwnStories("alice"),
-            new StoryQuery("quarantined", null, null, "bob", null, 10));
+        search.search(own("alice"), query("q", "quarantined", "candidateId", "bob"));
     assertThat(aliceAskingForBob.total()).isZero();
+    assertThat(aliceAskingForBob.hits()).isEmpty();
   }
 
   @Test
-  void aCoachFindsTheStoriesOfTheirCohortsOnly() throws Exception {
-    index.write(story("s-alice", "alice", "cohort-1", "Alice", 0));
-    index.write(story("s-carol", "carol", "cohort-2", "Carol", 0));
-    index.write(story("s-dan", "dan", "cohort-3", "Dan", 0));
-    refresh();
+  void aRareWordFindsOnlyTheStoryThatHoldsIt() {
+    write(story("s-1", "alice", "cohort-1", "The queue", 0));
+    StoryDocument other = story("s-2", "alice", "cohort-1", "Billing export", 0);
+    write(
+        new StoryDocument(
+            "s-2",
+            "alice",
+            "cohort-1",
+            "Billing export",
+            List.of("dive-deep"),
+            List.of(),
+            "mid",
+            "Invoices broke.",
+            "Nobody owned it.",
+            "I rebuilt the xylophonequartz export.",
+            "Zero broken exports.",
+            "draft",
+            0,
+            1,
+            other.createdAt(),
+            other.updatedAt(),
+            null,
+            null,
+            null));
+
+    SearchResult result = search.search(own("alice"), query("q", "xylophonequartz"));
+
+    assertThat(result.total()).isEqualTo(1);
+    assertThat(result.hits()).extracting(SearchResult.Hit::storyId).containsExactly("s-2");
+  }
+
+  @Test
+  void aCoachFindsTheStoriesOfTheirCohortsOnly() {
+    write(story("s-alice", "alice", "cohort-1", "Alice", 0));
+    write(story("s-carol", "carol", "cohort-2", "Carol", 0));
+    write(story("s-dan", "dan", "cohort-3", "Dan", 0));
 
     SearchResult coach =
         search.search(
-            new SearchScope.CohortStories(List.of("cohort-1", "cohort-2")), query("quarantined"));
+            new SearchScope.CohortStories(List.of("cohort-1", "cohort-2")),
+            query("q", "quarantined"));
     assertThat(coach.hits())
         .extracting(SearchResult.Hit::storyId)
         .containsExactlyInAnyOrder("s-alice", "s-carol");
-    assertThat(search.search(new SearchScope.Nothing(), query("quarantined")).total()).isZero();
+    assertThat(
+            search
+                .search(
+                    new SearchScope.CohortStories(List.of("cohort-1")),
+                    query("q", "quarantined", "cohortId", "cohort-3"))
+                .total())
+        .as("a filter for another cohort finds nothing")
+        .isZero();
+    assertThat(search.search(new SearchScope.Nothing(), query("q", "quarantined")).total())
+        .isZero();
   }
 
   @Test
-  void archivedStoriesDoNotShowUp() throws Exception {
-    StoryDocument live = story("s-live", "alice", "cohort-1", "Live", 0);
-    StoryDocument archived = story("s-archived", "alice", "cohort-1", "Archived", 0);
-    index.write(live);
-    index.write(
-        new StoryDocument(
-            archived.storyId(),
-            archived.authorId(),
-            archived.cohortId(),
-            archived.title(),
-            archived.principles(),
-            archived.prompts(),
-            archived.level(),
-            archived.situation(),
-            archived.task(),
-            archived.action(),
-            archived.result(),
-            "archived",
-            1,
-            1,
-            archived.createdAt(),
-            archived.updatedAt()));
-    refresh();
+  void archivedStoriesDoNotShowUp() {
+    write(story("s-live", "alice", "cohort-1", "Live", 0));
+    write(archived(story("s-archived", "alice", "cohort-1", "Archived", 0)));
 
-    SearchResult result = search.search(new SearchScope.OwnStories("alice"), query("quarantined"));
+    SearchResult result = search.search(own("alice"), query("q", "quarantined"));
     assertThat(result.hits()).extracting(SearchResult.Hit::storyId).containsExactly("s-live");
   }
 
   @Test
-  void aStoryIsFoundByTheWordsOfItsPrompt() throws Exception {
-    index.write(story("s-1", "alice", "cohort-1", "One", 0));
-    refresh();
-    assertThat(search.search(new SearchScope.OwnStories("alice"), query("queue")).total())
-        .isEqualTo(1);
-    assertThat(index.get("s-1")).isPresent();
-    assertThat(index.get("s-unknown")).isEmpty();
+  void synonymsAndMeaningFindAStoryThatSharesNoWordWithTheQuestion() {
+    StoryDocument pushback =
+        new StoryDocument(
+            "s-pushback",
+            "alice",
+            "cohort-1",
+            "The rewrite I argued against",
+            List.of("have-backbone"),
+            List.of(),
+            "senior",
+            "My director wanted to rewrite billing in a new language during peak season.",
+            "I believed the risk to invoices was too high.",
+            "I pushed back in the planning review with failure data from the last migration.",
+            "We postponed to January and the migration shipped with no billing errors.",
+            "ready",
+            0,
+            1,
+            Instant.parse("2026-11-01T00:00:00Z"),
+            Instant.parse("2026-11-01T00:00:00Z"),
+            null,
+            null,
+            null);
+    write(pushback);
+    write(story("s-queue", "alice", "cohort-1", "Queue", 0));
+
+    SearchResult result =
+        search.search(
+            own("alice"), query("q", "Tell me about a time you disagreed with your boss"));
+
+    assertThat(result.hits().get(0).storyId()).isEqualTo("s-pushback");
+    SearchResult.Hit hit = result.hits().get(0);
+    assertThat(hit.highlights().get("action").get(0)).contains("<em>pushed back</em>");
+    assertThat(hit.match().principlesMatched()).contains("have-backbone");
+    assertThat(hit.why()).anyMatch(reason -> reason.startsWith("tagged have-backbone"));
+    assertThat(result.questionPrinciples()).contains("have-backbone");
   }
 
   @Test
-  void aCandidateWhoLeftTheCohortIsNoLongerFoundByItsCoach() throws Exception {
+  void filtersOnTheEvaluationNarrowTheResult() {
+    write(
+        evaluated(
+            story("s-strong", "alice", "c", "Strong", 1), automatic(85, "strong", List.of())));
+    write(
+        evaluated(
+            story("s-weak", "alice", "c", "Weak", 1),
+            automatic(30, "weak", List.of("vague-outcome", "we-not-i"))));
+    write(story("s-unjudged", "alice", "c", "Unjudged", 0));
+
+    assertThat(ids(query("pitfall", "we-not-i"))).containsExactly("s-weak");
+    assertThat(ids(query("verdict", "strong"))).containsExactly("s-strong");
+    assertThat(ids(query("minScore", "60"))).containsExactly("s-strong");
+    assertThat(ids(query("maxScore", "40"))).containsExactly("s-weak");
+    assertThat(ids(query("quantified", "true"))).containsExactly("s-strong");
+    assertThat(ids(query("quantified", "false"))).containsExactlyInAnyOrder("s-weak", "s-unjudged");
+
+    SearchResult all = search.search(own("alice"), query());
+    assertThat(all.facets().get("verdict"))
+        .containsExactlyInAnyOrder(
+            new SearchResult.FacetValue("strong", 1), new SearchResult.FacetValue("weak", 1));
+    assertThat(all.facets().get("scoreBand"))
+        .contains(new SearchResult.FacetValue("0-39", 1), new SearchResult.FacetValue("80-100", 1));
+    assertThat(all.facets().get("pitfall")).contains(new SearchResult.FacetValue("we-not-i", 1));
+  }
+
+  @Test
+  void pagesAndSortsByScoreAndRecency() {
+    for (int i = 1; i <= 5; i++) {
+      StoryDocument story =
+          evaluated(
+              story("s-" + i, "alice", "c", "Queue " + i, 1),
+              automatic(20 * i - 5, i > 3 ? "strong" : "mixed", List.of()));
+      write(updatedAt(story, Instant.parse("2026-11-0" + (6 - i) + "T00:00:00Z")));
+    }
+
+    assertThat(ids(query("sort", "score", "size", "2"))).containsExactly("s-5", "s-4");
+    assertThat(ids(query("sort", "score", "size", "2", "from", "2"))).containsExactly("s-3", "s-2");
+    assertThat(ids(query("sort", "recency", "size", "3"))).containsExactly("s-1", "s-2", "s-3");
+    assertThat(ids(query("q", "queue", "sort", "score", "size", "1"))).containsExactly("s-5");
+    assertThat(ids(query("updatedFrom", "2026-11-04"))).containsExactlyInAnyOrder("s-1", "s-2");
+    SearchResult page = search.search(own("alice"), query("size", "2", "from", "4"));
+    assertThat(page.total()).isEqualTo(5);
+    assertThat(page.hits()).hasSize(1);
+  }
+
+  @Test
+  void aCandidateWhoLeftTheCohortIsNoLongerFoundByItsCoach() {
     StoryDocument alice = story("s-alice", "alice", "cohort-1", "Alice", 3);
-    index.write(alice);
+    write(alice);
     StoryDocument moved =
-        org.storybank.query.projection.CohortChange.of(
+        CohortChange.of(
                 new org.storybank.api.cohort.CohortEvents.CandidateRemoved(
                     "cohort-1", "coach-1", "alice"))
             .orElseThrow()
-            .applyTo(alice)
+            .applyTo(indexes.stories.get("s-alice").orElseThrow())
             .orElseThrow();
-    assertThat(index.rewrite(moved)).isTrue();
-    refresh();
+    assertThat(indexes.stories.rewrite(moved)).isTrue();
+    indexes.refresh();
 
     SearchScope coach = new SearchScope.CohortStories(List.of("cohort-1"));
-    assertThat(search.search(coach, query("quarantined")).total()).isZero();
-    assertThat(search.search(new SearchScope.OwnStories("alice"), query("quarantined")).total())
+    assertThat(search.search(coach, query("q", "quarantined")).total()).isZero();
+    assertThat(search.search(own("alice"), query("q", "quarantined")).total())
         .as("the candidate keeps their story")
         .isEqualTo(1);
-    assertThat(index.storiesOf("alice")).extracting(StoryDocument::version).containsExactly(3L);
+    assertThat(indexes.stories.storiesOf("alice"))
+        .extracting(StoryDocument::version)
+        .containsExactly(3L);
 
-    index.write(story("s-alice", "alice", null, "Alice, revised", 4));
-    assertThat(index.rewrite(moved)).as("a story event wrote a newer version meanwhile").isFalse();
+    write(story("s-alice", "alice", null, "Alice, revised", 4));
+    assertThat(indexes.stories.rewrite(moved))
+        .as("a story event wrote a newer version meanwhile")
+        .isFalse();
   }
 
   @Test
-  void facetsCountWithinTheScope() throws Exception {
-    index.write(story("s-1", "alice", "cohort-1", "One", 0));
-    index.write(story("s-2", "alice", "cohort-1", "Two", 0));
-    index.write(story("s-3", "bob", "cohort-1", "Three", 0));
-    refresh();
+  void aStoryDraftedBeforeItsAuthorLeftButIndexedAfterIsPlacedByTheMembershipView() {
+    indexes.memberships.record(new CohortChange("alice", "cohort-1", null), 3);
+    indexes.memberships.record(new CohortChange("alice", null, "cohort-1"), 7);
+    indexes.memberships.record(new CohortChange("alice", "cohort-1", null), 3);
 
-    SearchResult result = search.search(new SearchScope.OwnStories("alice"), query(null));
-    assertThat(result.total()).isEqualTo(2);
-    assertThat(result.facets().get("principle"))
-        .containsExactly(new SearchResult.FacetValue("ownership", 2));
+    StoryDocument placed =
+        indexes.memberships.place(story("s-late", "alice", "cohort-1", "Late", 0));
+    assertThat(placed.cohortId()).isNull();
+
+    indexes.memberships.record(new CohortChange("alice", "cohort-2", null), 1);
+    assertThat(
+            indexes.memberships.place(story("s-late", "alice", "cohort-1", "Late", 0)).cohortId())
+        .isEqualTo("cohort-2");
+    assertThat(indexes.memberships.place(story("s-x", "zed", "cohort-9", "X", 0)).cohortId())
+        .as("an author the view has never seen keeps the cohort of the event")
+        .isEqualTo("cohort-9");
   }
 
-  private void refresh() throws Exception {
-    elasticsearch.indices().refresh(refresh -> refresh.index(index.name()));
+  @Test
+  void badParametersAreNamed() {
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                StoryQueryParser.InvalidQuery.class, () -> query("principle", "bravery")))
+        .hasMessageContaining("principle 'bravery' is not one of");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                StoryQueryParser.InvalidQuery.class, () -> query("size", "1000")))
+        .hasMessage("size must be between 1 and 100");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                StoryQueryParser.InvalidQuery.class, () -> query("updatedFrom", "yesterday")))
+        .hasMessageContaining("updatedFrom");
   }
 
-  private static StoryQuery query(String text) {
-    return new StoryQuery(text, null, null, null, null, 10);
+  private List<String> ids(StoryQuery query) {
+    return search.search(own("alice"), query).hits().stream()
+        .map(SearchResult.Hit::storyId)
+        .toList();
   }
 
-  private static StoryDocument story(
-      String id, String author, String cohort, String title, long version) {
-    Instant now = Instant.now();
-    return new StoryDocument(
-        id,
-        author,
-        cohort,
-        title,
-        List.of("ownership"),
-        List.of(
-            new StoryDocument.IndexedPrompt("p1", "Tell me about a time you fixed a queue", "")),
-        "mid",
-        "Messages piled up.",
-        "Nobody owned the consumer.",
-        "I quarantined poison messages and added an alarm.",
-        "Backlog went from 2 hours to 4 minutes.",
-        "draft",
-        version,
-        1,
-        now,
-        now);
+  private void write(StoryDocument story) {
+    indexes.stories.write(embedder.embed(story));
+    indexes.refresh();
+  }
+
+  private static SearchScope own(String candidate) {
+    return new SearchScope.OwnStories(candidate);
+  }
+
+  private StoryQuery query(String... pairs) {
+    Map<String, String> params = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      params.put(pairs[i], pairs[i + 1]);
+    }
+    return parser.parse(params);
   }
 }

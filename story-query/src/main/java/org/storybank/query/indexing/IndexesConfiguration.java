@@ -1,0 +1,34 @@
+package org.storybank.query.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.storybank.query.elasticsearch.ElasticsearchProperties;
+
+/** The three projections' indexes, created (empty, under their aliases) when missing. */
+@Configuration
+class IndexesConfiguration {
+
+  @Bean
+  StoriesIndex storiesIndex(ElasticsearchClient client, ElasticsearchProperties properties) {
+    StoriesIndex index = new StoriesIndex(client, properties);
+    index.createIfMissing();
+    return index;
+  }
+
+  @Bean
+  EvaluationsIndex evaluationsIndex(
+      ElasticsearchClient client, ElasticsearchProperties properties) {
+    EvaluationsIndex index = new EvaluationsIndex(client, properties);
+    index.createIfMissing();
+    return index;
+  }
+
+  @Bean
+  MembershipsIndex membershipsIndex(
+      ElasticsearchClient client, ElasticsearchProperties properties) {
+    MembershipsIndex index = new MembershipsIndex(client, properties);
+    index.createIfMissing();
+    return index;
+  }
+}

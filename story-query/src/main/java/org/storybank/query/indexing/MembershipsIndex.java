@@ -1,0 +1,106 @@
+package org.storybank.query.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.storybank.query.elasticsearch.ElasticsearchProperties;
+import org.storybank.query.projection.CohortChange;
+import org.storybank.query.projection.StoryDocument;
+
+/**
+ * Who is in which cohort now, one document per candidate and cohort, versioned by the cohort's
+ * sequence number. A story drafted just before its author left a cohort may be indexed after the
+ * removal was processed; placing it by this view keeps it out of the old coach's search.
+ */
+public class MembershipsIndex {
+
+  record Membership(String candidateId, String cohortId, boolean member) {}
+
+  private final ElasticsearchClient elasticsearch;
+  private final IndexDefinition definition;
+
+  public MembershipsIndex(ElasticsearchClient elasticsearch, ElasticsearchProperties properties) {
+    this.elasticsearch = elasticsearch;
+    this.definition =
+        new IndexDefinition(properties.membershipsIndex(), "/search/memberships-index.json");
+  }
+
+  public IndexDefinition definition() {
+    return definition;
+  }
+
+  public void createIfMissing() {
+    definition.ensure(elasticsearch);
+  }
+
+  public void record(CohortChange change, long cohortSequence) {
+    String cohortId = change.joined() != null ? change.joined() : change.left();
+    Membership membership = new Membership(change.candidateId(), cohortId, change.joined() != null);
+    try {
+      elasticsearch.index(
+          index ->
+              index
+                  .index(definition.alias())
+                  .id(change.candidateId() + "/" + cohortId)
+                  .version(cohortSequence)
+                  .versionType(VersionType.External)
+                  .refresh(co.elastic.clients.elasticsearch._types.Refresh.True)
+                  .document(membership));
+    } catch (ElasticsearchException e) {
+      if (e.status() != 409) {
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to record a membership", e);
+    }
+  }
+
+  /** The story in the cohort its author is in now, when this view knows the author. */
+  public StoryDocument place(StoryDocument story) {
+    List<Membership> known = membershipsOf(story.authorId());
+    if (known.isEmpty()) {
+      return story;
+    }
+    List<String> current =
+        known.stream().filter(Membership::member).map(Membership::cohortId).sorted().toList();
+    if (story.cohortId() != null && current.contains(story.cohortId())) {
+      return story;
+    }
+    return story.withCohort(current.stream().findFirst().orElse(null));
+  }
+
+  public Optional<String> cohortOf(String candidateId) {
+    return membershipsOf(candidateId).stream()
+        .filter(Membership::member)
+        .map(Membership::cohortId)
+        .sorted()
+        .findFirst();
+  }
+
+  private List<Membership> membershipsOf(String candidateId) {
+    try {
+      return elasticsearch
+          .search(
+              search ->
+                  search
+                      .index(definition.alias())
+                      .size(100)
+                      .query(q -> q.term(t -> t.field("candidateId").value(candidateId))),
+              Membership.class)
+          .hits()
+          .hits()
+          .stream()
+          .map(Hit::source)
+          .filter(Objects::nonNull)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to read memberships", e);
+    }
+  }
+}

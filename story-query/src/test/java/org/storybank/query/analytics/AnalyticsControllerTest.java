@@ -1,0 +1,66 @@
+package org.storybank.query.analytics;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@WebMvcTest(AnalyticsController.class)
+class AnalyticsControllerTest {
+
+  @Autowired MockMvc mvc;
+  @MockitoBean CohortAnalytics analytics;
+
+  @Test
+  void aCoachSeesTheirCohortsPitfalls() throws Exception {
+    when(analytics.pitfalls("cohort-1"))
+        .thenReturn(List.of(new PitfallTrend("we-not-i", 2, 0.5, List.of(), "flat")));
+
+    mvc.perform(get("/api/analytics/cohorts/cohort-1/pitfalls").with(caller("coach", "cohort-1")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].pitfall").value("we-not-i"))
+        .andExpect(jsonPath("$[0].stories").value(2))
+        .andExpect(jsonPath("$[0].share").value(0.5));
+  }
+
+  @Test
+  void anotherCohortsCoachACandidateAndAnAdminGetNotFound() throws Exception {
+    for (RequestPostProcessor outsider :
+        List.of(
+            caller("coach", "cohort-2"),
+            caller("candidate", "cohort-1"),
+            caller("admin", "cohort-1"))) {
+      mvc.perform(get("/api/analytics/cohorts/cohort-1/pitfalls").with(outsider))
+          .andExpect(status().isNotFound());
+      mvc.perform(get("/api/analytics/cohorts/cohort-1/overview").with(outsider))
+          .andExpect(status().isNotFound());
+    }
+    verify(analytics, never()).pitfalls(anyString());
+    verify(analytics, never()).overview(anyString());
+  }
+
+  @Test
+  void noTokenIsUnauthorized() throws Exception {
+    mvc.perform(get("/api/analytics/cohorts/cohort-1/pitfalls"))
+        .andExpect(status().isUnauthorized());
+  }
+
+  private static RequestPostProcessor caller(String role, String cohort) {
+    return jwt()
+        .jwt(
+            token ->
+                token.subject(role + "-1").claim("role", role).claim("cohorts", List.of(cohort)));
+  }
+}
