@@ -602,6 +602,60 @@ class StorySliceSystemTest {
   }
 
   @Test
+  @Order(85)
+  void aReindexRebuildsTheSameDocumentsFromTheEventStoreWhileSearchKeepsWorking() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    Api elasticsearch = new Api("http://127.0.0.1:" + ports.get("ELASTICSEARCH"));
+    Map<String, JsonNode> before = quietDocuments(elasticsearch, "stories");
+    Map<String, JsonNode> evaluationsBefore = documents(elasticsearch, "evaluations");
+    String liveIndex = aliasTarget(elasticsearch, "stories");
+
+    StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(5), "reindex");
+
+    assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+    assertThat(outcome.output()).contains("replayed").contains("events/s").contains("swapped");
+    assertThat(aliasTarget(elasticsearch, "stories")).isNotEqualTo(liveIndex);
+    assertThat(documents(elasticsearch, "stories"))
+        .as("the rebuilt stories equal the live ones, field for field")
+        .containsExactlyInAnyOrderEntriesOf(before);
+    assertThat(documents(elasticsearch, "evaluations").keySet())
+        .containsExactlyInAnyOrderElementsOf(evaluationsBefore.keySet());
+    assertThat(search(candidate1, "").get("total").asLong()).isGreaterThan(0);
+  }
+
+  /** The documents once no event has changed them for three seconds. */
+  private Map<String, JsonNode> quietDocuments(Api elasticsearch, String alias) throws Exception {
+    Map<String, JsonNode> previous = documents(elasticsearch, alias);
+    for (int attempt = 0; attempt < 40; attempt++) {
+      Thread.sleep(3_000);
+      Map<String, JsonNode> now = documents(elasticsearch, alias);
+      if (now.equals(previous)) {
+        return now;
+      }
+      previous = now;
+    }
+    throw new AssertionError("the " + alias + " index never stopped changing");
+  }
+
+  private static Map<String, JsonNode> documents(Api elasticsearch, String alias) throws Exception {
+    Api.Response response = elasticsearch.get("/" + alias + "/_search?size=10000", null);
+    assertThat(response.status()).as("%s", response.body()).isEqualTo(200);
+    Map<String, JsonNode> documents = new java.util.HashMap<>();
+    response
+        .body()
+        .get("hits")
+        .get("hits")
+        .forEach(hit -> documents.put(hit.get("_id").asText(), hit.get("_source")));
+    return documents;
+  }
+
+  private static String aliasTarget(Api elasticsearch, String alias) throws Exception {
+    Api.Response response = elasticsearch.get("/_alias/" + alias, null);
+    assertThat(response.status()).isEqualTo(200);
+    return response.body().fieldNames().next();
+  }
+
+  @Test
   @Order(90)
   void upAgainReusesWhatIsRunning() throws Exception {
     List<Long> before = recordedPids();

@@ -1,14 +1,13 @@
 package org.storybank.command.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.storybank.api.story.StoryDrafted;
+import org.storybank.messaging.StoredEventShapes;
 
 /**
  * Reads {@code StoryDrafted} as first written (no revision: prompts as plain strings) in today's
@@ -36,16 +35,6 @@ class StoryDraftedUpcaster extends SingleEventUpcaster {
   }
 
   static JsonNode linkPrompts(JsonNode payload) {
-    ObjectNode drafted = ((ObjectNode) payload).deepCopy();
-    ArrayNode linked = drafted.arrayNode();
-    JsonNode prompts = drafted.path("prompts");
-    for (int i = 0; i < prompts.size(); i++) {
-      ObjectNode link = linked.addObject();
-      link.put("promptId", "p" + (i + 1));
-      link.put("text", prompts.get(i).asText());
-      link.put("angle", "");
-    }
-    drafted.set("prompts", linked);
-    return drafted;
+    return StoredEventShapes.storyDraftedToRevision2(payload);
   }
 }

@@ -1,7 +1,6 @@
 package org.storybank.query.indexing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -9,24 +8,17 @@ import org.storybank.api.cohort.CohortEvent;
 import org.storybank.api.messaging.EventTopics;
 import org.storybank.messaging.EventRecords;
 import org.storybank.query.projection.CohortChange;
-import org.storybank.query.projection.StoryDocument;
 
-/**
- * Moves a candidate's stories with them when they join or leave a cohort, so that a coach's search
- * stops finding a removed candidate's stories. Each story is written again at its own version; if a
- * story event wrote a newer one meanwhile, the change is applied to that one instead.
- */
+/** Consumes cohort events: memberships, and stories that follow their authors between cohorts. */
 @Component
 class CohortEventsListener {
 
   private final EventRecords<CohortEvent> records;
-  private final StoriesIndex stories;
-  private final MembershipsIndex memberships;
+  private final CohortEventApplier applier;
 
-  CohortEventsListener(ObjectMapper json, StoriesIndex stories, MembershipsIndex memberships) {
+  CohortEventsListener(ObjectMapper json, CohortEventApplier applier) {
     this.records = EventRecords.of(CohortEvent.class, json);
-    this.stories = stories;
-    this.memberships = memberships;
+    this.applier = applier;
   }
 
   @KafkaListener(topics = EventTopics.COHORT_EVENTS, groupId = "${storybank.kafka.consumer-group}")
@@ -36,16 +28,6 @@ class CohortEventsListener {
         .ifPresent(
             received ->
                 CohortChange.of(received.event())
-                    .ifPresent(change -> apply(change, received.sequence())));
-  }
-
-  private void apply(CohortChange change, long cohortSequence) {
-    memberships.record(change, cohortSequence);
-    for (StoryDocument story : stories.storiesOf(change.candidateId())) {
-      Optional<StoryDocument> moved = change.applyTo(story);
-      while (moved.isPresent() && !stories.rewrite(moved.get())) {
-        moved = stories.get(story.storyId()).flatMap(change::applyTo);
-      }
-    }
+                    .ifPresent(change -> applier.apply(change, received.sequence())));
   }
 }

@@ -91,6 +91,26 @@ public final class IndexDefinition {
     }
   }
 
+  /**
+   * Deletes indexes an earlier rebuild of this mapping created but never put under the alias (it
+   * was interrupted), so that a new run starts clean.
+   */
+  public void deleteUnaliasedRebuilds(ElasticsearchClient elasticsearch) {
+    try {
+      Optional<String> live = target(elasticsearch);
+      for (String index :
+          elasticsearch.indices().get(get -> get.index(currentIndex() + "-*")).indices().keySet()) {
+        if (live.map(index::equals).orElse(false)) {
+          continue;
+        }
+        elasticsearch.indices().delete(delete -> delete.index(index));
+        log.info("deleted {}, left behind by an interrupted rebuild", index);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to clean up " + alias, e);
+    }
+  }
+
   /** The concrete index behind the alias, if the alias exists. */
   public Optional<String> target(ElasticsearchClient elasticsearch) {
     try {

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
+import org.storybank.query.semantic.StoryEmbedder;
 
 /** The three projections' indexes, created (empty, under their aliases) when missing. */
 @Configuration
@@ -30,5 +31,19 @@ class IndexesConfiguration {
     MembershipsIndex index = new MembershipsIndex(client, properties);
     index.createIfMissing();
     return index;
+  }
+
+  @Bean
+  StoryEventApplier storyEventApplier(
+      StoriesIndex stories,
+      EvaluationsIndex evaluations,
+      MembershipsIndex memberships,
+      StoryEmbedder embedder) {
+    return new StoryEventApplier(stories, evaluations, memberships, embedder);
+  }
+
+  @Bean
+  CohortEventApplier cohortEventApplier(StoriesIndex stories, MembershipsIndex memberships) {
+    return new CohortEventApplier(stories, memberships);
   }
 }

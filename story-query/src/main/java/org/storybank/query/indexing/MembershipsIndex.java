@@ -11,16 +11,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.projection.CohortChange;
+import org.storybank.query.projection.CohortPlacement;
+import org.storybank.query.projection.CohortPlacement.Membership;
 import org.storybank.query.projection.StoryDocument;
 
 /**
  * Who is in which cohort now, one document per candidate and cohort, versioned by the cohort's
- * sequence number. A story drafted just before its author left a cohort may be indexed after the
- * removal was processed; placing it by this view keeps it out of the old coach's search.
+ * sequence number; stories are placed by it ({@link CohortPlacement}).
  */
 public class MembershipsIndex {
-
-  record Membership(String candidateId, String cohortId, boolean member) {}
 
   private final ElasticsearchClient elasticsearch;
   private final IndexDefinition definition;
@@ -63,16 +62,7 @@ public class MembershipsIndex {
 
   /** The story in the cohort its author is in now, when this view knows the author. */
   public StoryDocument place(StoryDocument story) {
-    List<Membership> known = membershipsOf(story.authorId());
-    if (known.isEmpty()) {
-      return story;
-    }
-    List<String> current =
-        known.stream().filter(Membership::member).map(Membership::cohortId).sorted().toList();
-    if (story.cohortId() != null && current.contains(story.cohortId())) {
-      return story;
-    }
-    return story.withCohort(current.stream().findFirst().orElse(null));
+    return CohortPlacement.place(story, membershipsOf(story.authorId()));
   }
 
   public Optional<String> cohortOf(String candidateId) {

@@ -1,0 +1,109 @@
+package org.storybank.query.rebuild;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.storybank.query.projection.StoryDocument;
+import org.storybank.query.projection.StoryVectors;
+import org.storybank.query.semantic.StoryEmbedder;
+
+/**
+ * Writes rebuilt documents in bulk under external versioning. Story vectors are taken from the live
+ * index when the story's text has not changed, so a rebuild does not run the sentence model again
+ * for every story.
+ */
+class BulkWriter {
+
+  static final int BATCH = 500;
+
+  private final ElasticsearchClient elasticsearch;
+  private final StoryEmbedder embedder;
+
+  BulkWriter(ElasticsearchClient elasticsearch, StoryEmbedder embedder) {
+    this.elasticsearch = elasticsearch;
+    this.embedder = embedder;
+  }
+
+  <T> void write(
+      String index, List<T> documents, Function<T, String> id, ToLongFunction<T> version) {
+    for (int from = 0; from < documents.size(); from += BATCH) {
+      List<T> batch = documents.subList(from, Math.min(from + BATCH, documents.size()));
+      BulkRequest.Builder bulk = new BulkRequest.Builder();
+      for (T document : batch) {
+        bulk.operations(
+            operation ->
+                operation.index(
+                    write ->
+                        write
+                            .index(index)
+                            .id(id.apply(document))
+                            .version(version.applyAsLong(document))
+                            .versionType(VersionType.External)
+                            .document(document)));
+      }
+      send(bulk.build());
+    }
+  }
+
+  /** Stories with their vectors: reused from {@code liveAlias} where the text is the same. */
+  List<StoryDocument> withVectors(String liveAlias, List<StoryDocument> stories) {
+    Map<String, StoryVectors> live = liveVectors(liveAlias, stories);
+    return stories.stream()
+        .map(story -> embedder.embed(story.withVectors(live.get(story.storyId()))))
+        .toList();
+  }
+
+  private Map<String, StoryVectors> liveVectors(String alias, List<StoryDocument> stories) {
+    Map<String, StoryVectors> vectors = new HashMap<>();
+    if (stories.isEmpty()) {
+      return vectors;
+    }
+    try {
+      for (MultiGetResponseItem<StoryDocument> item :
+          elasticsearch
+              .mget(
+                  get ->
+                      get.index(alias)
+                          .ids(stories.stream().map(StoryDocument::storyId).toList())
+                          .sourceIncludes("vectors"),
+                  StoryDocument.class)
+              .docs()) {
+        if (item.isResult() && item.result().found() && item.result().source() != null) {
+          StoryVectors known = item.result().source().vectors();
+          if (known != null) {
+            vectors.put(item.result().id(), known);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the live index's vectors", e);
+    }
+    return vectors;
+  }
+
+  private void send(BulkRequest request) {
+    try {
+      BulkResponse response = elasticsearch.bulk(request);
+      if (response.errors()) {
+        for (BulkResponseItem item : response.items()) {
+          if (item.error() != null && item.status() != 409) {
+            throw new IllegalStateException(
+                "bulk write of " + item.id() + " failed: " + item.error().reason());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch for a bulk write", e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.storybank.query.rebuild;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.story.StoryDrafted;
+import org.storybank.api.story.StoryEvent;
+import org.storybank.api.story.StoryEvents.EvaluationRecorded;
+import org.storybank.query.projection.CohortChange;
+import org.storybank.query.projection.CohortPlacement;
+import org.storybank.query.projection.CohortPlacement.Membership;
+import org.storybank.query.projection.EvaluationDocument;
+import org.storybank.query.projection.EventEnvelope;
+import org.storybank.query.projection.StoryDocument;
+import org.storybank.query.projection.StoryProjection;
+
+/**
+ * Replays events in the event store's global order into memory, with the same projection the live
+ * consumers use, so a rebuilt index holds what the live one would. Evaluations are handed out as
+ * they come (they are never changed afterwards); stories and memberships at the end.
+ */
+class ProjectionFold {
+
+  record VersionedMembership(Membership membership, long version) {}
+
+  private final StoryProjection projection = new StoryProjection();
+  private final Map<String, StoryDocument> stories = new HashMap<>();
+  private final Map<String, Set<String>> storiesByAuthor = new HashMap<>();
+
+  /** candidate → cohort → membership */
+  private final Map<String, Map<String, VersionedMembership>> memberships = new HashMap<>();
+
+  private final List<EvaluationDocument> evaluations = new ArrayList<>();
+
+  void apply(StoredEvent stored, Object event) {
+    EventEnvelope envelope =
+        new EventEnvelope(
+            stored.eventId(), stored.aggregateId(), stored.sequence(), stored.timestamp());
+    if (event instanceof StoryEvent storyEvent) {
+      story(storyEvent, envelope);
+    } else if (event instanceof CohortEvent cohortEvent) {
+      CohortChange.of(cohortEvent).ifPresent(change -> cohort(change, stored.sequence()));
+    }
+  }
+
+  private void story(StoryEvent event, EventEnvelope envelope) {
+    Optional<StoryDocument> current = Optional.ofNullable(stories.get(event.storyId()));
+    if (event instanceof EvaluationRecorded recorded && current.isPresent()) {
+      evaluations.add(EvaluationDocument.of(recorded, current.get(), envelope));
+    }
+    if (projection.apply(current, event, envelope) instanceof StoryProjection.Outcome.Write write) {
+      StoryDocument document = write.document();
+      if (event instanceof StoryDrafted) {
+        document = CohortPlacement.place(document, membershipsOf(document.authorId()));
+      }
+      stories.put(document.storyId(), document);
+      storiesByAuthor
+          .computeIfAbsent(document.authorId(), author -> new LinkedHashSet<>())
+          .add(document.storyId());
+    }
+  }
+
+  private void cohort(CohortChange change, long sequence) {
+    String cohortId = change.joined() != null ? change.joined() : change.left();
+    Map<String, VersionedMembership> ofCandidate =
+        memberships.computeIfAbsent(change.candidateId(), candidate -> new HashMap<>());
+    VersionedMembership known = ofCandidate.get(cohortId);
+    if (known != null && known.version() >= sequence) {
+      return;
+    }
+    ofCandidate.put(
+        cohortId,
+        new VersionedMembership(
+            new Membership(change.candidateId(), cohortId, change.joined() != null), sequence));
+    for (String storyId : storiesByAuthor.getOrDefault(change.candidateId(), Set.of())) {
+      change.applyTo(stories.get(storyId)).ifPresent(moved -> stories.put(storyId, moved));
+    }
+  }
+
+  private List<Membership> membershipsOf(String candidateId) {
+    return memberships.getOrDefault(candidateId, Map.of()).values().stream()
+        .map(VersionedMembership::membership)
+        .toList();
+  }
+
+  /** The evaluations folded since the last call. */
+  List<EvaluationDocument> drainEvaluations() {
+    List<EvaluationDocument> drained = List.copyOf(evaluations);
+    evaluations.clear();
+    return drained;
+  }
+
+  Collection<StoryDocument> stories() {
+    return stories.values();
+  }
+
+  List<VersionedMembership> memberships() {
+    return memberships.values().stream()
+        .flatMap(ofCandidate -> ofCandidate.values().stream())
+        .toList();
+  }
+}

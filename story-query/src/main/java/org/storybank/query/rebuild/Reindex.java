@@ -1,0 +1,223 @@
+package org.storybank.query.rebuild;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.story.StoryEvent;
+import org.storybank.query.indexing.CohortEventApplier;
+import org.storybank.query.indexing.EvaluationsIndex;
+import org.storybank.query.indexing.IndexDefinition;
+import org.storybank.query.indexing.MembershipsIndex;
+import org.storybank.query.indexing.StoriesIndex;
+import org.storybank.query.indexing.StoryEventApplier;
+import org.storybank.query.projection.CohortChange;
+import org.storybank.query.projection.EventEnvelope;
+import org.storybank.query.projection.StoryDocument;
+import org.storybank.query.semantic.StoryEmbedder;
+
+/**
+ * Rebuilds the three projections from the event store: replay every event in global order into
+ * memory, write fresh indexes in bulk, swap all three aliases in one atomic request, then apply
+ * what arrived meanwhile. Searches use the old indexes until the swap. Interrupted, it leaves only
+ * unaliased indexes behind, which the next run deletes before it starts again.
+ */
+public class Reindex {
+
+  static final int PAGE = 5_000;
+
+  /**
+   * Events this far before the replayed end are applied again after the swap, in case an earlier
+   * transaction committed late (its global index was taken before ours but became visible after).
+   */
+  static final int CATCH_UP_MARGIN = 1_000;
+
+  private final ElasticsearchClient elasticsearch;
+  private final EventStore store;
+  private final StoriesIndex stories;
+  private final EvaluationsIndex evaluations;
+  private final MembershipsIndex memberships;
+  private final StoryEmbedder embedder;
+  private final PrintStream out;
+  private final Clock clock;
+  private final StoredEventDecoder decoder = new StoredEventDecoder();
+
+  public record Result(
+      long events, int stories, int evaluations, int memberships, long caughtUp, double seconds) {
+    public double eventsPerSecond() {
+      return seconds == 0 ? 0 : events / seconds;
+    }
+  }
+
+  Reindex(
+      ElasticsearchClient elasticsearch,
+      EventStore store,
+      StoriesIndex stories,
+      EvaluationsIndex evaluations,
+      MembershipsIndex memberships,
+      StoryEmbedder embedder,
+      PrintStream out,
+      Clock clock) {
+    this.elasticsearch = elasticsearch;
+    this.store = store;
+    this.stories = stories;
+    this.evaluations = evaluations;
+    this.memberships = memberships;
+    this.embedder = embedder;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  Result run() throws SQLException, IOException {
+    long started = clock.millis();
+    List<IndexDefinition> definitions =
+        List.of(stories.definition(), evaluations.definition(), memberships.definition());
+    for (IndexDefinition definition : definitions) {
+      definition.ensure(elasticsearch);
+      definition.deleteUnaliasedRebuilds(elasticsearch);
+    }
+    String suffix = Long.toString(clock.millis());
+    List<String> fresh = new ArrayList<>();
+    for (IndexDefinition definition : definitions) {
+      String index = definition.currentIndex() + "-" + suffix;
+      definition.create(elasticsearch, index, false);
+      fresh.add(index);
+    }
+
+    long end = store.lastGlobalIndex();
+    out.printf(Locale.ROOT, "replaying %,d events from the event store%n", end);
+    ProjectionFold fold = new ProjectionFold();
+    BulkWriter writer = new BulkWriter(elasticsearch, embedder);
+    long replayed = 0;
+    int evaluationCount = 0;
+    long lastReport = clock.millis();
+    long position = 0;
+    List<org.storybank.query.projection.EvaluationDocument> drained;
+    while (position < end) {
+      List<StoredEvent> page = store.after(position, PAGE);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (StoredEvent stored : page) {
+        if (stored.globalIndex() > end) {
+          break;
+        }
+        decoder.decode(stored).ifPresent(event -> fold.apply(stored, event));
+        replayed++;
+        position = stored.globalIndex();
+      }
+      drained = fold.drainEvaluations();
+      writer.write(
+          fresh.get(1),
+          drained,
+          org.storybank.query.projection.EvaluationDocument::evaluationId,
+          org.storybank.query.projection.EvaluationDocument::storyVersion);
+      evaluationCount += drained.size();
+      if (clock.millis() - lastReport >= 2_000) {
+        lastReport = clock.millis();
+        report("replayed", replayed, end, started);
+      }
+    }
+    report("replayed", replayed, end, started);
+
+    List<StoryDocument> folded = new ArrayList<>(fold.stories());
+    out.printf(Locale.ROOT, "writing %,d stories%n", folded.size());
+    for (int from = 0; from < folded.size(); from += BulkWriter.BATCH * 4) {
+      List<StoryDocument> batch =
+          writer.withVectors(
+              stories.name(),
+              folded.subList(from, Math.min(from + BulkWriter.BATCH * 4, folded.size())));
+      writer.write(fresh.get(0), batch, StoryDocument::storyId, StoryDocument::version);
+    }
+    List<ProjectionFold.VersionedMembership> foldedMemberships = fold.memberships();
+    writer.write(
+        fresh.get(2),
+        foldedMemberships,
+        known -> known.membership().candidateId() + "/" + known.membership().cohortId(),
+        ProjectionFold.VersionedMembership::version);
+
+    elasticsearch.indices().refresh(refresh -> refresh.index(fresh));
+    List<String> previous = swap(definitions, fresh);
+    long caughtUp = catchUp(Math.max(0, position - CATCH_UP_MARGIN));
+    for (String old : previous) {
+      elasticsearch.indices().delete(delete -> delete.index(old));
+    }
+    double seconds = (clock.millis() - started) / 1000.0;
+    return new Result(
+        replayed, folded.size(), evaluationCount, foldedMemberships.size(), caughtUp, seconds);
+  }
+
+  private List<String> swap(List<IndexDefinition> definitions, List<String> fresh)
+      throws IOException {
+    List<String> previous = new ArrayList<>();
+    for (IndexDefinition definition : definitions) {
+      definition.target(elasticsearch).ifPresent(previous::add);
+    }
+    elasticsearch
+        .indices()
+        .updateAliases(
+            update -> {
+              for (int i = 0; i < definitions.size(); i++) {
+                String alias = definitions.get(i).alias();
+                String index = fresh.get(i);
+                Optional<String> old = definitions.get(i).target(elasticsearch);
+                old.ifPresent(
+                    oldIndex -> update.actions(a -> a.remove(r -> r.index(oldIndex).alias(alias))));
+                update.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true)));
+              }
+              return update;
+            });
+    out.println("swapped " + String.join(", ", fresh) + " in under their aliases");
+    return previous;
+  }
+
+  /** Events the live consumers may have written only to the old indexes, applied to the new. */
+  private long catchUp(long from) throws SQLException {
+    StoryEventApplier storyApplier =
+        new StoryEventApplier(stories, evaluations, memberships, embedder);
+    CohortEventApplier cohortApplier = new CohortEventApplier(stories, memberships);
+    long applied = 0;
+    long position = from;
+    List<StoredEvent> page;
+    while (!(page = store.after(position, PAGE)).isEmpty()) {
+      for (StoredEvent stored : page) {
+        Optional<Object> event = decoder.decode(stored);
+        EventEnvelope envelope =
+            new EventEnvelope(
+                stored.eventId(), stored.aggregateId(), stored.sequence(), stored.timestamp());
+        if (event.isPresent() && event.get() instanceof StoryEvent storyEvent) {
+          storyApplier.apply(storyEvent, envelope);
+        } else if (event.isPresent() && event.get() instanceof CohortEvent cohortEvent) {
+          CohortChange.of(cohortEvent)
+              .ifPresent(change -> cohortApplier.apply(change, stored.sequence()));
+        }
+        applied++;
+        position = stored.globalIndex();
+      }
+    }
+    return applied;
+  }
+
+  private void report(String what, long done, long total, long started) {
+    double seconds = Math.max(0.001, (clock.millis() - started) / 1000.0);
+    out.printf(
+        Locale.ROOT,
+        "%s %,d / %,d events (%d%%), %,.0f events/s%n",
+        what,
+        done,
+        total,
+        total == 0 ? 100 : done * 100 / total,
+        done / seconds);
+  }
+
+  static UncheckedIOException unreachable(IOException e) {
+    return new UncheckedIOException(e);
+  }
+}
