@@ -36,6 +36,19 @@ public class Accounts {
         .optional();
   }
 
+  Optional<Account> find(String userId) {
+    return jdbc.sql("SELECT user_id, email, name, role FROM accounts WHERE user_id = ?")
+        .param(userId)
+        .query(
+            (row, n) ->
+                new Account(
+                    row.getString("user_id"),
+                    row.getString("email"),
+                    row.getString("name"),
+                    Role.fromId(row.getString("role")).orElseThrow()))
+        .optional();
+  }
+
   public List<String> cohortsOf(String userId) {
     return jdbc.sql("SELECT cohort_id FROM cohort_members WHERE user_id = ? ORDER BY cohort_id")
         .param(userId)

@@ -14,6 +14,7 @@ import org.storybank.gateway.identity.Login;
 import org.storybank.gateway.identity.LoginThrottle;
 import org.storybank.gateway.identity.Registration;
 import org.storybank.gateway.identity.RegistrationRejected;
+import org.storybank.gateway.identity.Sessions;
 
 @RestController
 @RequestMapping("/api/auth")
@@ -22,12 +23,17 @@ class AuthController {
   private final Login login;
   private final Registration registration;
   private final LoginThrottle throttle;
+  private final Sessions sessions;
 
-  AuthController(Login login, Registration registration, LoginThrottle throttle) {
+  AuthController(
+      Login login, Registration registration, LoginThrottle throttle, Sessions sessions) {
     this.login = login;
     this.registration = registration;
     this.throttle = throttle;
+    this.sessions = sessions;
   }
+
+  record RefreshRequest(String refreshToken) {}
 
   record LoginRequest(String email, String password) {}
 
@@ -79,5 +85,27 @@ class AuthController {
     }
     throttle.succeeded(request.email());
     return ResponseEntity.ok(token.get());
+  }
+
+  /** A new access token and a new refresh token; the refresh token sent is used up. */
+  @PostMapping("/refresh")
+  ResponseEntity<?> refresh(@RequestBody RefreshRequest request) {
+    return sessions
+        .refresh(request.refreshToken())
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .body(
+                        ProblemDetail.forStatusAndDetail(
+                            HttpStatus.UNAUTHORIZED,
+                            "refresh token unknown, expired, revoked or already used; log in again")));
+  }
+
+  /** Ends the session the refresh token belongs to; access tokens already out expire on time. */
+  @PostMapping("/logout")
+  ResponseEntity<Void> logout(@RequestBody RefreshRequest request) {
+    sessions.end(request.refreshToken());
+    return ResponseEntity.noContent().build();
   }
 }

@@ -23,6 +23,8 @@ class GatewaySecurity {
                     .requestMatchers(
                         "/api/auth/login",
                         "/api/auth/register",
+                        "/api/auth/refresh",
+                        "/api/auth/logout",
                         "/oauth2/jwks",
                         "/actuator/health",
                         "/actuator/health/**")
