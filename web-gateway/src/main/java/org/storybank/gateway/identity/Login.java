@@ -2,6 +2,7 @@ package org.storybank.gateway.identity;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -28,6 +29,11 @@ public class Login {
     boolean matches = password != null && passwords.matches(password, hash);
     if (credentials.isEmpty() || !matches) {
       return Optional.empty();
+    }
+    // Said only to whoever knows the password, so a lock reveals nothing to a guesser.
+    if (credentials.get().locked()) {
+      throw new RequestRejected(
+          "email", "this account is locked; ask your admin to unlock it", HttpStatus.LOCKED);
     }
     return Optional.of(sessions.start(credentials.get().account()));
   }

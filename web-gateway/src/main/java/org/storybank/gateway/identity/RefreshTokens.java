@@ -1,15 +1,9 @@
 package org.storybank.gateway.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 class RefreshTokens {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -116,9 +108,7 @@ class RefreshTokens {
   }
 
   private String insert(UUID familyId, String userId) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = Secrets.random();
     Instant now = clock.instant();
     jdbc.sql(
             """
@@ -136,14 +126,7 @@ class RefreshTokens {
   }
 
   static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(String.valueOf(token).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Secrets.sha256(token);
   }
 
   private record Row(

@@ -45,6 +45,7 @@ public class Sessions {
             rotated ->
                 accounts
                     .find(rotated.userId())
+                    .filter(account -> !accounts.isLocked(account.userId()))
                     .map(account -> pair(account, rotated.refreshToken())));
   }
 

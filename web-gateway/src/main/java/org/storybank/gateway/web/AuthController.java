@@ -5,15 +5,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.storybank.gateway.identity.AccountAdministration;
 import org.storybank.gateway.identity.Login;
 import org.storybank.gateway.identity.LoginThrottle;
 import org.storybank.gateway.identity.Registration;
-import org.storybank.gateway.identity.RegistrationRejected;
 import org.storybank.gateway.identity.Sessions;
 
 @RestController
@@ -24,16 +23,24 @@ class AuthController {
   private final Registration registration;
   private final LoginThrottle throttle;
   private final Sessions sessions;
+  private final AccountAdministration administration;
 
   AuthController(
-      Login login, Registration registration, LoginThrottle throttle, Sessions sessions) {
+      Login login,
+      Registration registration,
+      LoginThrottle throttle,
+      Sessions sessions,
+      AccountAdministration administration) {
     this.login = login;
     this.registration = registration;
     this.throttle = throttle;
     this.sessions = sessions;
+    this.administration = administration;
   }
 
   record RefreshRequest(String refreshToken) {}
+
+  record PasswordResetRequest(String code, String newPassword) {}
 
   record LoginRequest(String email, String password) {}
 
@@ -46,14 +53,6 @@ class AuthController {
             request.invitationCode(), request.email(), request.password(), request.name());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(java.util.Map.of("userId", registered.userId(), "cohortId", registered.cohortId()));
-  }
-
-  @ExceptionHandler(RegistrationRejected.class)
-  ResponseEntity<ProblemDetail> rejected(RegistrationRejected rejected) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(rejected.status(), rejected.getMessage());
-    problem.setProperty("field", rejected.field());
-    return ResponseEntity.status(rejected.status()).body(problem);
   }
 
   @PostMapping("/login")
@@ -100,6 +99,13 @@ class AuthController {
                         ProblemDetail.forStatusAndDetail(
                             HttpStatus.UNAUTHORIZED,
                             "refresh token unknown, expired, revoked or already used; log in again")));
+  }
+
+  /** Redeems a code an admin issued: a new password, and every session of the account ends. */
+  @PostMapping("/password-reset")
+  ResponseEntity<Void> resetPassword(@RequestBody PasswordResetRequest request) {
+    administration.resetPassword(request.code(), request.newPassword());
+    return ResponseEntity.noContent().build();
   }
 
   /** Ends the session the refresh token belongs to; access tokens already out expire on time. */

@@ -25,6 +25,7 @@ class GatewaySecurity {
                         "/api/auth/register",
                         "/api/auth/refresh",
                         "/api/auth/logout",
+                        "/api/auth/password-reset",
                         "/oauth2/jwks",
                         "/actuator/health",
                         "/actuator/health/**")
