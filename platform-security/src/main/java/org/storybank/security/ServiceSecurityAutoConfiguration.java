@@ -36,7 +36,12 @@ public class ServiceSecurityAutoConfiguration {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                    .requestMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/info",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

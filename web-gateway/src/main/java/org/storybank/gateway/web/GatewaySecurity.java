@@ -27,6 +27,8 @@ class GatewaySecurity {
                         "/api/auth/logout",
                         "/api/auth/password-reset",
                         "/oauth2/jwks",
+                        "/api/openapi.json",
+                        "/v3/api-docs",
                         "/actuator/health",
                         "/actuator/health/**")
                     .permitAll()
