@@ -47,6 +47,11 @@ public final class FakeService implements AutoCloseable {
                   .getOrDefault(exchange.getRequestURI().getPath(), "{}")
                   .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
+          String origin = exchange.getRequestHeaders().getFirst("Origin");
+          if (origin != null) {
+            // what a service's own CORS support would add
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
+          }
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();

@@ -21,7 +21,11 @@ import org.storybank.gateway.support.ScratchDatabase;
 /** The gateway routes to the services with the caller's token and a request id. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"storybank.demo.enabled=true", "spring.kafka.listener.auto-startup=false"})
+    properties = {
+      "storybank.demo.enabled=true",
+      "spring.kafka.listener.auto-startup=false",
+      "storybank.http.cors-origins=https://app.example.org"
+    })
 class RoutingTest {
 
   static final FakeService COMMAND = new FakeService().answering("/api/stories/s-1", "{\"id\":1}");
@@ -70,6 +74,59 @@ class RoutingTest {
     String id = replaced.getHeaders().getFirst("X-Request-Id");
     assertThat(id).isNotEqualTo("not a valid id <x>").isNotBlank();
     assertThat(COMMAND.received().getLast().header("X-Request-Id")).isEqualTo(id);
+  }
+
+  @Test
+  void corsIsAnsweredOnceAtTheGatewayForAnAllowedOriginAndNotAtAllForOthers() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token());
+    headers.setOrigin("https://app.example.org");
+    ResponseEntity<String> allowed =
+        http.exchange("/api/stories/s-1", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(allowed.getStatusCode().value()).isEqualTo(200);
+    assertThat(allowed.getHeaders().get("Access-Control-Allow-Origin"))
+        .containsExactly("https://app.example.org");
+    assertThat(COMMAND.received().getLast().header("Origin")).isNull();
+
+    headers.setOrigin("https://elsewhere.example.com");
+    int before = COMMAND.received().size();
+    ResponseEntity<String> foreign =
+        http.exchange("/api/stories/s-1", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(foreign.getStatusCode().value()).isEqualTo(403);
+    assertThat(COMMAND.received()).as("not routed").hasSize(before);
+  }
+
+  @Test
+  void theGatewaySendsTheSecurityHeadersAndRefusesOversizedBodiesBeforeRouting() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBearerAuth(token());
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    int before = COMMAND.received().size();
+    ResponseEntity<String> tooLarge =
+        http.exchange(
+            "/api/stories",
+            HttpMethod.POST,
+            new HttpEntity<>("{\"title\":\"" + "x".repeat(300 * 1024) + "\"}", headers),
+            String.class);
+    assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+    assertThat(COMMAND.received()).hasSize(before);
+
+    ResponseEntity<String> me =
+        http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(me.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(me.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(me.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(me.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+  }
+
+  private String token() {
+    return http.postForEntity(
+            "/api/auth/login",
+            Map.of("email", "candidate2@demo.storybank", "password", "demo-password"),
+            JsonNode.class)
+        .getBody()
+        .get("accessToken")
+        .asText();
   }
 
   @Test
