@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +45,9 @@ public class RequestId extends OncePerRequestFilter {
     response.setHeader(HEADER, id);
     long started = System.nanoTime();
     try {
-      chain.doFilter(id.equals(incoming) ? request : new WithRequestId(request, id), response);
+      chain.doFilter(
+          id.equals(incoming) ? request : new WithRequestId(request, id),
+          new OneRequestIdAnswered(response));
     } finally {
       log.info(
           "{} {} {} {} ms",
@@ -53,6 +56,26 @@ public class RequestId extends OncePerRequestFilter {
           response.getStatus(),
           (System.nanoTime() - started) / 1_000_000);
       MDC.remove(MDC_KEY);
+    }
+  }
+
+  /**
+   * The gateway copies the headers of the service's answer, which echoes the same id: it is
+   * answered once.
+   */
+  private static final class OneRequestIdAnswered extends HttpServletResponseWrapper {
+
+    OneRequestIdAnswered(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (HEADER.equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      } else {
+        super.addHeader(name, value);
+      }
     }
   }
 

@@ -47,6 +47,11 @@ public final class FakeService implements AutoCloseable {
                   .getOrDefault(exchange.getRequestURI().getPath(), "{}")
                   .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
+          String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+          if (requestId != null) {
+            // what every service answers
+            exchange.getResponseHeaders().add("X-Request-Id", requestId);
+          }
           String origin = exchange.getRequestHeaders().getFirst("Origin");
           if (origin != null) {
             // what a service's own CORS support would add

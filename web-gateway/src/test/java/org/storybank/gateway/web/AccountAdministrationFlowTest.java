@@ -5,37 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.storybank.gateway.support.ScratchDatabase;
 
 /** An admin locks, unlocks and resets accounts; everyone else is refused. Over HTTP. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "storybank.demo.enabled=true",
-      "spring.kafka.listener.auto-startup=false",
-      "storybank.login.failures-per-address=1000"
-    })
-class AccountAdministrationFlowTest {
-
-  static final String PASSWORD = "demo-password";
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", ScratchDatabase::url);
-    registry.add("spring.datasource.username", () -> ScratchDatabase.USER);
-    registry.add("spring.datasource.password", () -> ScratchDatabase.PASSWORD);
-  }
-
-  @Autowired TestRestTemplate http;
+class AccountAdministrationFlowTest extends GatewayOverHttp {
 
   @Test
   void aLockedAccountCannotLogInOrRefreshUntilUnlocked() {
@@ -166,22 +141,5 @@ class AccountAdministrationFlowTest {
     ResponseEntity<JsonNode> response = login(email, password);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     return response.getBody().get("accessToken").asText();
-  }
-
-  private ResponseEntity<JsonNode> login(String email, String password) {
-    return http.postForEntity(
-        "/api/auth/login", Map.of("email", email, "password", password), JsonNode.class);
-  }
-
-  private ResponseEntity<JsonNode> refresh(String token) {
-    return http.postForEntity("/api/auth/refresh", Map.of("refreshToken", token), JsonNode.class);
-  }
-
-  private static HttpHeaders bearer(String token) {
-    HttpHeaders headers = new HttpHeaders();
-    if (token != null) {
-      headers.setBearerAuth(token);
-    }
-    return headers;
   }
 }

@@ -5,37 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.storybank.gateway.support.ScratchDatabase;
 
 /** Login, refresh and logout over HTTP on the whole gateway, with the demo organisation loaded. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "storybank.demo.enabled=true",
-      "spring.kafka.listener.auto-startup=false",
-      "storybank.login.failures-per-address=1000"
-    })
-class AuthFlowTest {
-
-  static final String PASSWORD = "demo-password";
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", ScratchDatabase::url);
-    registry.add("spring.datasource.username", () -> ScratchDatabase.USER);
-    registry.add("spring.datasource.password", () -> ScratchDatabase.PASSWORD);
-  }
-
-  @Autowired TestRestTemplate http;
+class AuthFlowTest extends GatewayOverHttp {
 
   @Test
   void loginAnswersAnAccessAndARefreshToken() {
@@ -83,21 +58,22 @@ class AuthFlowTest {
         .isEqualTo(401);
   }
 
+  @Test
+  void unreadableOrWronglyTypedRequestsAnswer400WithADetail() {
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    for (String body :
+        new String[] {"{\"email\": ", "{\"email\":\"a@b.c\",\"password\":[1]}", "["}) {
+      ResponseEntity<JsonNode> answer =
+          http.postForEntity("/api/auth/login", new HttpEntity<>(body, json), JsonNode.class);
+      assertThat(answer.getStatusCode().value()).as(body).isEqualTo(400);
+      assertThat(answer.getBody().get("detail").asText()).as(body).isNotBlank();
+    }
+  }
+
   ResponseEntity<JsonNode> login(String email) {
-    ResponseEntity<JsonNode> response =
-        http.postForEntity(
-            "/api/auth/login", Map.of("email", email, "password", PASSWORD), JsonNode.class);
+    ResponseEntity<JsonNode> response = login(email, PASSWORD);
     assertThat(response.getStatusCode().value()).as("login %s", response.getBody()).isEqualTo(200);
     return response;
-  }
-
-  ResponseEntity<JsonNode> refresh(String token) {
-    return http.postForEntity("/api/auth/refresh", Map.of("refreshToken", token), JsonNode.class);
-  }
-
-  ResponseEntity<JsonNode> me(String accessToken) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setBearerAuth(accessToken);
-    return http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
   }
 }
