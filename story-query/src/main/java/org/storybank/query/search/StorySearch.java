@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import java.io.IOException;
@@ -73,6 +74,8 @@ class StorySearch {
                                                   field,
                                                   HighlightField.of(f -> f.numberOfFragments(2))))
                                       .toList())
+                              // fragments are HTML: the story's own text in them is escaped
+                              .encoder(HighlighterEncoder.Html)
                               .preTags("<em>")
                               .postTags("</em>"));
                 }
