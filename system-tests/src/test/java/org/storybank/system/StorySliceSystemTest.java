@@ -911,6 +911,12 @@ class StorySliceSystemTest {
 
     // story-query and evaluation, through the gateway and directly
     for (Api api : List.of(gateway, query)) {
+      for (String filter : List.of("level=principal", "principle=synergy", "pitfall=nonsense")) {
+        var unknown =
+            api.raw("GET", "/api/search/stories?q=x&" + filter, candidate1, Map.of(), null);
+        assertThat(unknown.statusCode()).as("%s: %s", filter, unknown.body()).isLessThan(500);
+        System.out.printf("search with unknown %s answers %d%n", filter, unknown.statusCode());
+      }
       BadInput.notServerError(api, "GET", "/api/search/stories?q=x&size=lots", candidate1);
       BadInput.notServerError(
           api, "GET", "/api/search/stories?q=" + "x".repeat(20_000), candidate1);

@@ -60,6 +60,9 @@ class AccountAdministrationFlowTest extends GatewayOverHttp {
                   token,
                   null))
           .isEqualTo(403);
+      assertThat(call(HttpMethod.POST, "/api/admin/signing-keys", token, null))
+          .as("only an admin rotates the signing key")
+          .isEqualTo(403);
     }
     assertThat(call(HttpMethod.POST, "/api/admin/accounts/" + target + "/lock", null, null))
         .isEqualTo(401);
