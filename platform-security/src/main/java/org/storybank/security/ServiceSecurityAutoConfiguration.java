@@ -1,11 +1,14 @@
 package org.storybank.security;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
@@ -13,8 +16,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -22,7 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every back-end service validates the caller's token itself (signature, expiry, issuer and
  * audience come from {@code spring.security.oauth2.resourceserver.jwt.*}); the gateway is not the
  * only guard. The API is stateless and takes bearer tokens only, so there is no session and no
- * cookie to protect with CSRF tokens.
+ * cookie to protect with CSRF tokens. Every response carries strict security headers; browsers may
+ * call only from the origins configured; bodies above the size limit answer 413.
  */
 @AutoConfiguration(
     before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
@@ -34,7 +40,12 @@ public class ServiceSecurityAutoConfiguration {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+                    .requestMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/info",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
@@ -42,7 +53,39 @@ public class ServiceSecurityAutoConfiguration {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
+        .headers(SecurityHeaders.strict())
+        .cors(Customizer.withDefaults())
         .build();
+  }
+
+  /** {@code STORYBANK_CORS_ORIGINS}: the browser origins allowed to call; none by default. */
+  @Bean
+  @ConditionalOnMissingBean(name = "corsConfigurationSource")
+  CorsConfigurationSource corsConfigurationSource(
+      @Value("${storybank.http.cors-origins:${STORYBANK_CORS_ORIGINS:}}") String origins) {
+    return CrossOrigin.allowing(origins);
+  }
+
+  /**
+   * {@code STORYBANK_MAX_BODY_SIZE}: request bodies above it answer 413. The default holds the
+   * largest valid story (4 STAR fields of 8,000 characters, 30 prompts of 500) even in 3-byte
+   * UTF-8.
+   */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimitFilter(
+      @Value("${storybank.http.max-body-size:${STORYBANK_MAX_BODY_SIZE:256KB}}") DataSize max) {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(max));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  /** Before Spring Security, so that refused calls carry the request id too. */
+  @Bean
+  FilterRegistrationBean<RequestId> requestIdFilter() {
+    FilterRegistrationBean<RequestId> registration = new FilterRegistrationBean<>(new RequestId());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

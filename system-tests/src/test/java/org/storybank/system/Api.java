@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small JSON-over-HTTP client for one base URL, as an API user would call it. */
 final class Api {
@@ -59,6 +60,25 @@ final class Api {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     return send(request);
+  }
+
+  /** A request exactly as given (raw body, extra headers), answered with status, headers, body. */
+  HttpResponse<String> raw(
+      String method, String path, String token, Map<String, String> headers, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        request(path, token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(String text) {
+    return parse(text);
   }
 
   Response get(String path, String token) throws IOException, InterruptedException {

@@ -288,6 +288,27 @@ class StorySliceSystemTest {
   }
 
   @Test
+  @Order(3)
+  void theDemoCohortsAreCohortsOnTheCommandSideSoTheirCoachesCanInvite() throws Exception {
+    String coach1 = gateway.login("coach1@demo.storybank", PASSWORD);
+    JsonNode cohort = gateway.get("/api/cohorts/cohort-1", coach1).body();
+    assertThat(cohort.get("candidateIds")).hasSize(3);
+    assertThat(cohort.get("coachId").asText())
+        .isEqualTo(gateway.get("/api/me", coach1).body().get("userId").asText());
+    Api.Response invitation = gateway.post("/api/cohorts/cohort-1/invitations", coach1, Map.of());
+    assertThat(invitation.status()).as("%s", invitation.body()).isEqualTo(201);
+    assertThat(invitation.body().get("code").asText()).isNotBlank();
+    assertThat(
+            gateway
+                .post(
+                    "/api/cohorts/cohort-1/invitations",
+                    gateway.login("coach2@demo.storybank", PASSWORD),
+                    Map.of())
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
   @Order(4)
   void everyServiceTurnsAwayCallsWithoutAValidToken() throws Exception {
     List<String> protectedUrls = new ArrayList<>();
@@ -653,6 +674,404 @@ class StorySliceSystemTest {
     Api.Response response = elasticsearch.get("/_alias/" + alias, null);
     assertThat(response.status()).isEqualTo(200);
     return response.body().fieldNames().next();
+  }
+
+  @Test
+  @Order(10)
+  void theBolaMatrixHoldsOnEveryEndpointThatTakesAnId() throws Exception {
+    Map<String, Api> direct = new java.util.LinkedHashMap<>();
+    direct.put("story-command", new Api("http://127.0.0.1:" + ports.get("COMMAND")));
+    direct.put("story-query", new Api("http://127.0.0.1:" + ports.get("QUERY")));
+    direct.put("evaluation", new Api("http://127.0.0.1:" + ports.get("EVALUATION")));
+    List<RouteList.Endpoint> routes = new ArrayList<>(RouteList.of("web-gateway", gateway));
+    for (Map.Entry<String, Api> service : direct.entrySet()) {
+      routes.addAll(RouteList.of(service.getKey(), service.getValue()));
+    }
+    assertThat(routes)
+        .extracting(RouteList.Endpoint::key)
+        .contains(
+            "GET /api/stories/{storyId}",
+            "GET /api/search/stories",
+            "GET /api/evaluations/calibration",
+            "POST /api/admin/accounts/{userId}/lock");
+
+    BolaMatrix matrix = new BolaMatrix(new MatrixFixtures(gateway, stateDir.resolve("keys")));
+    BolaMatrix.Outcome outcome = matrix.run(routes, direct, gateway);
+
+    outcome.lines().forEach(System.out::println);
+    System.out.printf(
+        "BOLA matrix: %d endpoints with ids (of %d routes) x %d callers x %d paths: %d calls, all as"
+            + " expected%n",
+        outcome.endpoints(), routes.size(), outcome.callers(), outcome.paths(), outcome.calls());
+    assertThat(outcome.endpoints()).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  @Order(11)
+  void oneApiDocumentListsTheDesignEndpoints() throws Exception {
+    JsonNode document = gateway.get("/api/openapi.json", null).body();
+    assertThat(document.has("x-unavailable-services")).as(document.toString()).isFalse();
+    JsonNode paths = document.get("paths");
+    Map<String, List<String>> design =
+        Map.ofEntries(
+            Map.entry("/api/auth/login", List.of("post")),
+            Map.entry("/api/auth/register", List.of("post")),
+            Map.entry("/api/auth/refresh", List.of("post")),
+            Map.entry("/api/auth/logout", List.of("post")),
+            Map.entry("/api/me", List.of("get")),
+            Map.entry("/api/stories", List.of("post")),
+            Map.entry("/api/stories/{storyId}", List.of("get", "put")),
+            Map.entry("/api/stories/{storyId}/history", List.of("get")),
+            Map.entry("/api/stories/{storyId}/evaluations", List.of("post")),
+            Map.entry("/api/cohorts/{cohortId}/invitations", List.of("post")),
+            Map.entry("/api/search/stories", List.of("get")),
+            Map.entry("/api/candidates/{candidateId}/coverage", List.of("get")),
+            Map.entry("/api/analytics/cohorts/{cohortId}/pitfalls", List.of("get")),
+            Map.entry("/api/evaluations/calibration", List.of("get")));
+    design.forEach(
+        (path, methods) -> {
+          assertThat(paths.has(path)).as("%s in the API document", path).isTrue();
+          methods.forEach(
+              method -> assertThat(paths.get(path).has(method)).as("%s %s", method, path).isTrue());
+        });
+    assertThat(paths.get("/api/search/stories").get("get").get("x-service").asText())
+        .isEqualTo("story-query");
+  }
+
+  @Test
+  @Order(12)
+  void aRequestIdFollowsACallThroughTheGatewayIntoTheServiceLog() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    String id = "system-test-" + UUID.randomUUID();
+    var answer =
+        gateway.raw(
+            "GET", "/api/search/stories?q=anything", candidate1, Map.of("X-Request-Id", id), null);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().allValues("X-Request-Id")).containsExactly(id);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(Files.readString(stateDir.resolve("logs/story-query.log"))).contains(id);
+              assertThat(Files.readString(stateDir.resolve("logs/web-gateway.log"))).contains(id);
+            });
+
+    var created =
+        new Api("http://127.0.0.1:" + ports.get("COMMAND"))
+            .raw("POST", "/api/stories", null, Map.of("X-Request-Id", "bad id <>"), "{}");
+    assertThat(created.statusCode()).isEqualTo(401);
+    assertThat(created.headers().firstValue("X-Request-Id").orElseThrow())
+        .as("a malformed id is replaced, even on a refusal")
+        .isNotEqualTo("bad id <>")
+        .isNotBlank();
+  }
+
+  @Test
+  @Order(13)
+  void aRefreshTokenGivesANewPairOnceAndLogoutEndsIt() throws Exception {
+    JsonNode login =
+        gateway
+            .post(
+                "/api/auth/login",
+                null,
+                Map.of("email", "candidate3@demo.storybank", "password", PASSWORD))
+            .body();
+    assertThat(login.get("expiresIn").asLong()).isEqualTo(900);
+    String refresh = login.get("refreshToken").asText();
+    Api.Response renewed = gateway.post("/api/auth/refresh", null, Map.of("refreshToken", refresh));
+    assertThat(renewed.status()).isEqualTo(200);
+    String newAccess = renewed.body().get("accessToken").asText();
+    assertThat(
+            new Api("http://127.0.0.1:" + ports.get("COMMAND"))
+                .get("/api/stories/" + UUID.randomUUID(), newAccess)
+                .status())
+        .as("the refreshed access token is valid at a service")
+        .isEqualTo(404);
+    assertThat(gateway.post("/api/auth/refresh", null, Map.of("refreshToken", refresh)).status())
+        .isEqualTo(401);
+    String second = renewed.body().get("refreshToken").asText();
+    assertThat(gateway.post("/api/auth/refresh", null, Map.of("refreshToken", second)).status())
+        .as("reusing the first revoked the family")
+        .isEqualTo(401);
+
+    String third =
+        gateway
+            .post(
+                "/api/auth/login",
+                null,
+                Map.of("email", "candidate3@demo.storybank", "password", PASSWORD))
+            .body()
+            .get("refreshToken")
+            .asText();
+    assertThat(gateway.post("/api/auth/logout", null, Map.of("refreshToken", third)).status())
+        .isEqualTo(204);
+    assertThat(gateway.post("/api/auth/refresh", null, Map.of("refreshToken", third)).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  @Order(14)
+  void everyEdgeSendsSecurityHeadersAndLimitsBodies() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    Map<String, String> edges = new java.util.LinkedHashMap<>();
+    edges.put("web-gateway", "http://127.0.0.1:" + ports.get("GATEWAY"));
+    edges.put("story-command", "http://127.0.0.1:" + ports.get("COMMAND"));
+    edges.put("story-query", "http://127.0.0.1:" + ports.get("QUERY"));
+    edges.put("evaluation", "http://127.0.0.1:" + ports.get("EVALUATION"));
+    String oversized =
+        "{\"title\":\"t\",\"level\":\"mid\",\"situation\":\"" + "x".repeat(300 * 1024) + "\"}";
+    for (Map.Entry<String, String> edge : edges.entrySet()) {
+      Api api = new Api(edge.getValue());
+      var answer = api.raw("GET", "/api/search/stories?q=x", candidate1, Map.of(), null);
+      var headers = answer.headers();
+      assertThat(headers.firstValue("Content-Security-Policy"))
+          .as("CSP at %s", edge.getKey())
+          .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+      assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+      assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
+      var preflight =
+          api.raw(
+              "OPTIONS",
+              "/api/stories",
+              null,
+              Map.of("Origin", "https://evil.example.com", "Access-Control-Request-Method", "POST"),
+              null);
+      assertThat(preflight.statusCode()).as("no origin is allowed by default").isEqualTo(403);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      var tooLarge = api.raw("POST", "/api/stories", candidate1, BadInput.JSON, oversized);
+      assertThat(tooLarge.statusCode()).as("300 KB at %s", edge.getKey()).isEqualTo(413);
+    }
+
+    List<String> longPrompts = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      longPrompts.add(("Prompt " + i + " — ").concat("ü€".repeat(250)).substring(0, 500));
+    }
+    Map<String, Object> largest = new java.util.HashMap<>();
+    largest.put("title", "Ж".repeat(200));
+    largest.put("level", "staff");
+    largest.put("principles", List.of("ownership"));
+    largest.put("prompts", longPrompts);
+    for (String part : List.of("situation", "task", "action", "result")) {
+      largest.put(part, "€".repeat(8000));
+    }
+    Api.Response created = gateway.post("/api/stories", candidate1, largest);
+    assertThat(created.status())
+        .as("the largest valid story (3-byte characters) fits under the limit: %s", created.body())
+        .isEqualTo(201);
+    assertThat(
+            gateway
+                .get("/api/stories/" + created.body().get("id").asText(), candidate1)
+                .body()
+                .get("action")
+                .asText())
+        .isEqualTo("€".repeat(8000));
+  }
+
+  @Test
+  @Order(15)
+  void badInputAtEveryEdgeAnswers4xxAndWritesNothing() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    String coach1 = gateway.login("coach1@demo.storybank", PASSWORD);
+    String storyId =
+        gateway
+            .post("/api/stories", candidate1, Map.of("title", "Probe target", "level", "mid"))
+            .body()
+            .get("id")
+            .asText();
+    JsonNode before = gateway.get("/api/stories/" + storyId + "/history", candidate1).body();
+    Api command = new Api("http://127.0.0.1:" + ports.get("COMMAND"));
+    Api query = new Api("http://127.0.0.1:" + ports.get("QUERY"));
+    Api evaluation = new Api("http://127.0.0.1:" + ports.get("EVALUATION"));
+    String story = "/api/stories/" + storyId;
+
+    // the gateway's own endpoints
+    BadInput.refusedJson(gateway, "POST", "/api/auth/login", null, "{\"email\": ");
+    BadInput.refusedJson(
+        gateway, "POST", "/api/auth/login", null, "{\"email\":\"a@b.c\",\"password\":[1]}");
+    BadInput.refusedJson(
+        gateway, "POST", "/api/auth/register", null, "{\"invitationCode\":{\"x\":1}}");
+    BadInput.refusedJson(gateway, "POST", "/api/auth/refresh", null, "[");
+    BadInput.refusedJson(
+        gateway, "POST", "/api/auth/password-reset", null, "{\"code\":\"x\",\"newPassword\":7}");
+    BadInput.refused(
+        gateway, "POST", "/api/auth/login", null, Map.of("Content-Type", "text/plain"), "hi");
+
+    // story-command, through the gateway and directly
+    for (Api api : List.of(gateway, command)) {
+      BadInput.refusedJson(api, "POST", "/api/stories", candidate1, "{\"title\": \"unterminated");
+      BadInput.refusedJson(
+          api, "POST", "/api/stories", candidate1, "{\"title\":[\"x\"],\"level\":\"mid\"}");
+      BadInput.refusedJson(
+          api, "POST", "/api/stories", candidate1, "{\"title\":\"t\",\"level\":\"principal\"}");
+      BadInput.refusedJson(
+          api,
+          "POST",
+          "/api/stories",
+          candidate1,
+          "{\"title\":\"t\",\"level\":\"mid\",\"principles\":\"ownership\"}");
+      BadInput.refused(
+          api,
+          "PUT",
+          story,
+          candidate1,
+          Map.of("Content-Type", "application/json", "If-Match", "not-a-version"),
+          "{\"title\":\"t\",\"level\":\"mid\"}");
+      BadInput.refused(
+          api,
+          "PUT",
+          story,
+          candidate1,
+          Map.of("Content-Type", "application/json", "If-Match", "0"),
+          "{\"title\":\"t\",\"level\":7,\"situation\":{}}");
+      BadInput.refusedJson(api, "PUT", story + "/rating", candidate1, "{\"rating\":\"five\"}");
+      BadInput.refusedJson(api, "PUT", story + "/rating", candidate1, "{\"rating\":99}");
+      BadInput.refusedJson(
+          api, "POST", story + "/principles", candidate1, "{\"principle\":\"synergy\"}");
+      BadInput.refusedJson(
+          api,
+          "POST",
+          story + "/comments",
+          coach1,
+          "{\"field\":\"action\",\"start\":-5,\"end\":2,\"text\":\"x\"}");
+      BadInput.refusedJson(
+          api,
+          "POST",
+          story + "/comments",
+          coach1,
+          "{\"field\":\"moral\",\"start\":0,\"end\":1,\"text\":\"x\"}");
+      BadInput.refusedJson(
+          api,
+          "POST",
+          story + "/evaluations",
+          coach1,
+          "{\"score\":\"high\",\"verdict\":\"mixed\"}");
+      BadInput.refusedJson(
+          api, "POST", story + "/evaluations", coach1, "{\"score\":50,\"verdict\":\"superb\"}");
+      BadInput.refusedJson(
+          api,
+          "POST",
+          "/api/cohorts/" + "cohort-1" + "/invitations",
+          coach1,
+          "{\"validForDays\":\"soon\"}");
+      BadInput.refused(
+          api,
+          "POST",
+          "/api/stories",
+          candidate1,
+          Map.of("Content-Type", "application/xml"),
+          "<story/>");
+    }
+    JsonNode after = gateway.get("/api/stories/" + storyId + "/history", candidate1).body();
+    assertThat(after.get("entries")).as("no partial write").isEqualTo(before.get("entries"));
+
+    // story-query and evaluation, through the gateway and directly
+    for (Api api : List.of(gateway, query)) {
+      for (String filter : List.of("level=principal", "principle=synergy", "pitfall=nonsense")) {
+        var unknown =
+            api.raw("GET", "/api/search/stories?q=x&" + filter, candidate1, Map.of(), null);
+        assertThat(unknown.statusCode()).as("%s: %s", filter, unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"parameter\":\"" + filter.split("=")[0] + "\"");
+      }
+      BadInput.notServerError(api, "GET", "/api/search/stories?q=x&size=lots", candidate1);
+      BadInput.notServerError(
+          api, "GET", "/api/search/stories?q=" + "x".repeat(20_000), candidate1);
+    }
+    for (Api api : List.of(gateway, evaluation)) {
+      var calibration =
+          api.raw(
+              "GET", "/api/evaluations/calibration?cohortId=%3Cscript%3E", coach1, Map.of(), null);
+      assertThat(calibration.statusCode()).as(calibration.body()).isBetween(200, 499);
+      BadInput.notServerError(api, "GET", "/api/rubrics?x=" + "y".repeat(20_000), candidate1);
+    }
+  }
+
+  @Test
+  @Order(16)
+  void markupAndControlCharactersAreKeptAsTextAndNeverRunAsMarkup() throws Exception {
+    String candidate1 = gateway.login("candidate1@demo.storybank", PASSWORD);
+    String word = "zanzibarquux" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+    String title = "<script>alert('t')</script> & \"quotes\" \u0007bell";
+    String action =
+        "I <img src=x onerror=alert(1)> fixed the " + word + " job\u0000 with tabs\tand\u001b[31m";
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("title", title, "level", "mid"));
+    body.put("situation", "line one\r\nline two");
+    body.put("task", "</div><b>bold</b>");
+    body.put("action", action);
+    body.put("result", "{{7*7}} ${7*7}");
+    Api.Response created = gateway.post("/api/stories", candidate1, body);
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    String storyId = created.body().get("id").asText();
+
+    var read = gateway.raw("GET", "/api/stories/" + storyId, candidate1, Map.of(), null);
+    assertThat(read.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(read.body())
+        .as("control characters are JSON-escaped")
+        .contains("\\u0007")
+        .contains("\\u0000");
+    JsonNode story = Api.json(read.body());
+    assertThat(story.get("title").asText()).isEqualTo(title);
+    assertThat(story.get("action").asText()).isEqualTo(action);
+    assertThat(story.get("task").asText()).isEqualTo("</div><b>bold</b>");
+    assertThat(story.get("result").asText()).isEqualTo("{{7*7}} ${7*7}");
+    assertThat(story.get("situation").asText()).isEqualTo("line one\r\nline two");
+
+    JsonNode found = awaitSearch(candidate1, word, 1);
+    String highlights = found.get("hits").get(0).get("highlights").toString();
+    assertThat(highlights).contains("<em>" + word + "</em>");
+    assertThat(highlights)
+        .as("highlights are HTML: the story's own markup in them must be escaped")
+        .doesNotContain("<img")
+        .contains("&lt;img");
+  }
+
+  @Test
+  @Order(96)
+  void tokensSignedBeforeAKeyRotationStayValidAtEveryService() throws Exception {
+    String admin = gateway.login("admin@demo.storybank", PASSWORD);
+    String before = gateway.login("candidate2@demo.storybank", PASSWORD);
+    JsonNode keysBefore = gateway.get("/oauth2/jwks", null).body().get("keys");
+
+    Api.Response rotated = gateway.post("/api/admin/signing-keys", admin, Map.of());
+    assertThat(rotated.status()).as("%s", rotated.body()).isEqualTo(201);
+    String newKey = rotated.body().get("keyId").asText();
+    JsonNode keysAfter = gateway.get("/oauth2/jwks", null).body().get("keys");
+    assertThat(keysAfter).hasSize(2);
+    assertThat(keysAfter.toString())
+        .contains(newKey)
+        .contains(keysBefore.get(0).get("kid").asText());
+    assertThat(keysAfter.toString()).doesNotContain("\"d\"").as("public halves only");
+
+    String after = gateway.login("candidate2@demo.storybank", PASSWORD);
+    assertThat(after).isNotEqualTo(before);
+    List<Api> edges =
+        List.of(
+            gateway,
+            new Api("http://127.0.0.1:" + ports.get("QUERY")),
+            new Api("http://127.0.0.1:" + ports.get("EVALUATION")));
+    for (Api api : edges) {
+      String path = api == edges.get(2) ? "/api/rubrics" : "/api/search/stories?q=x";
+      assertThat(api.get(path, before).status()).as("token of the previous key").isEqualTo(200);
+      assertThat(api.get(path, after).status()).as("token of the new key").isEqualTo(200);
+      assertThat(api.get(path, ForgedTokens.signedByAnotherKey()).status())
+          .as("token of a key never published")
+          .isEqualTo(401);
+    }
+    Api command = new Api("http://127.0.0.1:" + ports.get("COMMAND"));
+    assertThat(command.get("/api/stories/" + UUID.randomUUID(), before).status()).isEqualTo(404);
+    assertThat(command.get("/api/stories/" + UUID.randomUUID(), after).status()).isEqualTo(404);
+    assertThat(
+            command
+                .get(
+                    "/api/stories/" + UUID.randomUUID(),
+                    ForgedTokens.expired(
+                        ForgedTokens.GatewayKey.newestIn(stateDir.resolve("keys")),
+                        "someone",
+                        "admin",
+                        List.of()))
+                .status())
+        .as("expired, though signed by the new key")
+        .isEqualTo(401);
   }
 
   @Test

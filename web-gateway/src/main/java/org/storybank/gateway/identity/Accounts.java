@@ -18,11 +18,11 @@ public class Accounts {
     this.jdbc = jdbc;
   }
 
-  record Credentials(Account account, String passwordHash) {}
+  record Credentials(Account account, String passwordHash, boolean locked) {}
 
   Optional<Credentials> credentialsFor(String email) {
     return jdbc.sql(
-            "SELECT user_id, email, name, role, password_hash FROM accounts WHERE email = ?")
+            "SELECT user_id, email, name, role, password_hash, locked_at FROM accounts WHERE email = ?")
         .param(normalise(email))
         .query(
             (row, n) ->
@@ -32,8 +32,65 @@ public class Accounts {
                         row.getString("email"),
                         row.getString("name"),
                         Role.fromId(row.getString("role")).orElseThrow()),
-                    row.getString("password_hash")))
+                    row.getString("password_hash"),
+                    row.getTimestamp("locked_at") != null))
         .optional();
+  }
+
+  Optional<Account> find(String userId) {
+    return jdbc.sql("SELECT user_id, email, name, role FROM accounts WHERE user_id = ?")
+        .param(userId)
+        .query(
+            (row, n) ->
+                new Account(
+                    row.getString("user_id"),
+                    row.getString("email"),
+                    row.getString("name"),
+                    Role.fromId(row.getString("role")).orElseThrow()))
+        .optional();
+  }
+
+  /** Every account, for the admin: who exists, in which role, and whether locked. */
+  List<AccountStatus> all() {
+    return jdbc.sql(
+            "SELECT user_id, email, name, role, locked_at FROM accounts ORDER BY role, email")
+        .query(
+            (row, n) ->
+                new AccountStatus(
+                    new Account(
+                        row.getString("user_id"),
+                        row.getString("email"),
+                        row.getString("name"),
+                        Role.fromId(row.getString("role")).orElseThrow()),
+                    row.getTimestamp("locked_at") != null))
+        .list();
+  }
+
+  record AccountStatus(Account account, boolean locked) {}
+
+  boolean isLocked(String userId) {
+    return jdbc.sql("SELECT count(*) FROM accounts WHERE user_id = ? AND locked_at IS NOT NULL")
+            .param(userId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Whether the account exists. */
+  @Transactional
+  boolean setLocked(String userId, boolean locked) {
+    return jdbc.sql(
+                "UPDATE accounts SET locked_at = CASE WHEN ? THEN coalesce(locked_at, now()) END WHERE user_id = ?")
+            .params(locked, userId)
+            .update()
+        > 0;
+  }
+
+  @Transactional
+  void setPasswordHash(String userId, String passwordHash) {
+    jdbc.sql("UPDATE accounts SET password_hash = ? WHERE user_id = ?")
+        .params(passwordHash, userId)
+        .update();
   }
 
   public List<String> cohortsOf(String userId) {

@@ -35,15 +35,15 @@ class Enrollments {
       return String.valueOf(answer.get("cohortId"));
     } catch (RestClientResponseException refused) {
       if (refused.getStatusCode().is4xxClientError()) {
-        throw new RegistrationRejected(
+        throw new RequestRejected(
             "invitationCode", "unknown, already used or expired", HttpStatus.BAD_REQUEST);
       }
-      throw new RegistrationRejected(
+      throw new RequestRejected(
           "invitationCode",
           "cannot be checked right now; try again",
           HttpStatus.SERVICE_UNAVAILABLE);
     } catch (RestClientException unreachable) {
-      throw new RegistrationRejected(
+      throw new RequestRejected(
           "invitationCode",
           "cannot be checked right now; try again",
           HttpStatus.SERVICE_UNAVAILABLE);

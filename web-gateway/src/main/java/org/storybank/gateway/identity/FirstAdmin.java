@@ -39,10 +39,10 @@ class FirstAdmin implements ApplicationRunner {
     if (email == null || email.isBlank()) {
       return;
     }
-    if (password == null || password.length() < Registration.MIN_PASSWORD) {
+    if (password == null || password.length() < PasswordPolicy.MIN_LENGTH) {
       throw new IllegalStateException(
           "STORYBANK_ADMIN_PASSWORD must have at least "
-              + Registration.MIN_PASSWORD
+              + PasswordPolicy.MIN_LENGTH
               + " characters");
     }
     if (accounts.emailTaken(email)) {

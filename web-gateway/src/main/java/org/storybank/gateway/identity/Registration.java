@@ -16,9 +16,6 @@ import org.storybank.security.Role;
 @Service
 public class Registration {
 
-  static final int MIN_PASSWORD = 12;
-  static final int MAX_PASSWORD = 128;
-
   private final Accounts accounts;
   private final PasswordEncoder passwords;
   private final TokenIssuer tokens;
@@ -37,15 +34,10 @@ public class Registration {
   public Registered register(String code, String email, String password, String name) {
     requireText("invitationCode", code, 300);
     requireEmail(email);
-    if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-      throw new RegistrationRejected(
-          "password",
-          "between " + MIN_PASSWORD + " and " + MAX_PASSWORD + " characters",
-          HttpStatus.BAD_REQUEST);
-    }
+    PasswordPolicy.check("password", password);
     requireText("name", name, 200);
     if (accounts.emailTaken(email)) {
-      throw new RegistrationRejected("email", "already has an account", HttpStatus.CONFLICT);
+      throw new RequestRejected("email", "already has an account", HttpStatus.CONFLICT);
     }
     Account account =
         new Account(
@@ -77,17 +69,16 @@ public class Registration {
         || at != trimmed.lastIndexOf('@')
         || at == trimmed.length() - 1
         || trimmed.contains(" ")) {
-      throw new RegistrationRejected("email", "is not an email address", HttpStatus.BAD_REQUEST);
+      throw new RequestRejected("email", "is not an email address", HttpStatus.BAD_REQUEST);
     }
   }
 
   private static void requireText(String field, String value, int max) {
     if (value == null || value.isBlank()) {
-      throw new RegistrationRejected(field, "is required", HttpStatus.BAD_REQUEST);
+      throw new RequestRejected(field, "is required", HttpStatus.BAD_REQUEST);
     }
     if (value.length() > max) {
-      throw new RegistrationRejected(
-          field, "at most " + max + " characters", HttpStatus.BAD_REQUEST);
+      throw new RequestRejected(field, "at most " + max + " characters", HttpStatus.BAD_REQUEST);
     }
   }
 }

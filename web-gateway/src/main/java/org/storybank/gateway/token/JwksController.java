@@ -4,18 +4,21 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Publishes the public signing keys; every service validates tokens against them. */
+/**
+ * Publishes the public halves of the current and the previous signing key; every service validates
+ * tokens against them.
+ */
 @RestController
 class JwksController {
 
-  private final SigningKey key;
+  private final SigningKeys keys;
 
-  JwksController(SigningKey key) {
-    this.key = key;
+  JwksController(SigningKeys keys) {
+    this.keys = keys;
   }
 
   @GetMapping("/oauth2/jwks")
   Map<String, Object> keys() {
-    return key.publicKeys().toJSONObject();
+    return keys.publicKeys().toJSONObject();
   }
 }

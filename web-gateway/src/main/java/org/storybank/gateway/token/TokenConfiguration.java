@@ -1,8 +1,11 @@
 package org.storybank.gateway.token;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -25,23 +28,34 @@ class TokenConfiguration {
   }
 
   @Bean
-  SigningKey signingKey(TokenProperties properties) {
-    return SigningKey.load(properties.keyFile());
-  }
-
-  @Bean
-  JwtEncoder jwtEncoder(SigningKey key) {
-    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.privateKey())));
+  SigningKeys signingKeys(TokenProperties properties, Clock clock) {
+    return SigningKeys.load(properties.keyDir(), clock);
   }
 
   /**
-   * The gateway checks its own tokens exactly as the services do: signature, expiry, issuer,
-   * audience.
+   * Signs with the key the token's header names (the issuer names the current one), so a rotation
+   * needs no restart.
    */
   @Bean
-  JwtDecoder jwtDecoder(SigningKey key, TokenProperties properties) throws JOSEException {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withPublicKey(key.privateKey().toRSAPublicKey()).build();
+  JwtEncoder jwtEncoder(SigningKeys keys) {
+    JWKSource<SecurityContext> published =
+        (JWKSelector selector, SecurityContext context) -> selector.select(keys.verificationKeys());
+    return new NimbusJwtEncoder(published);
+  }
+
+  /**
+   * The gateway checks its own tokens exactly as the services do: signature by a published key,
+   * expiry, issuer, audience.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties) {
+    JWKSource<SecurityContext> published =
+        (JWKSelector selector, SecurityContext context) -> selector.select(keys.verificationKeys());
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, published));
+    // Spring's validators below check the claims; Nimbus only checks the signature.
+    processor.setJWTClaimsSetVerifier((claims, context) -> {});
+    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(properties.issuer()),

@@ -18,13 +18,13 @@ public class TokenIssuer {
 
   private final JwtEncoder encoder;
   private final TokenProperties properties;
-  private final SigningKey key;
+  private final SigningKeys keys;
   private final Clock clock;
 
-  TokenIssuer(JwtEncoder encoder, TokenProperties properties, SigningKey key, Clock clock) {
+  TokenIssuer(JwtEncoder encoder, TokenProperties properties, SigningKeys keys, Clock clock) {
     this.encoder = encoder;
     this.properties = properties;
-    this.key = key;
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -47,7 +47,7 @@ public class TokenIssuer {
             .claim(TokenClaims.EMAIL, subject.email())
             .build();
     JwsHeader header =
-        JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.privateKey().getKeyID()).build();
+        JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();
     String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     return new AccessToken(token, properties.timeToLive().toSeconds());
   }

@@ -5,15 +5,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.storybank.gateway.identity.AccountAdministration;
 import org.storybank.gateway.identity.Login;
 import org.storybank.gateway.identity.LoginThrottle;
 import org.storybank.gateway.identity.Registration;
-import org.storybank.gateway.identity.RegistrationRejected;
+import org.storybank.gateway.identity.Sessions;
 
 @RestController
 @RequestMapping("/api/auth")
@@ -22,12 +22,25 @@ class AuthController {
   private final Login login;
   private final Registration registration;
   private final LoginThrottle throttle;
+  private final Sessions sessions;
+  private final AccountAdministration administration;
 
-  AuthController(Login login, Registration registration, LoginThrottle throttle) {
+  AuthController(
+      Login login,
+      Registration registration,
+      LoginThrottle throttle,
+      Sessions sessions,
+      AccountAdministration administration) {
     this.login = login;
     this.registration = registration;
     this.throttle = throttle;
+    this.sessions = sessions;
+    this.administration = administration;
   }
+
+  record RefreshRequest(String refreshToken) {}
+
+  record PasswordResetRequest(String code, String newPassword) {}
 
   record LoginRequest(String email, String password) {}
 
@@ -40,14 +53,6 @@ class AuthController {
             request.invitationCode(), request.email(), request.password(), request.name());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(java.util.Map.of("userId", registered.userId(), "cohortId", registered.cohortId()));
-  }
-
-  @ExceptionHandler(RegistrationRejected.class)
-  ResponseEntity<ProblemDetail> rejected(RegistrationRejected rejected) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(rejected.status(), rejected.getMessage());
-    problem.setProperty("field", rejected.field());
-    return ResponseEntity.status(rejected.status()).body(problem);
   }
 
   @PostMapping("/login")
@@ -79,5 +84,34 @@ class AuthController {
     }
     throttle.succeeded(request.email());
     return ResponseEntity.ok(token.get());
+  }
+
+  /** A new access token and a new refresh token; the refresh token sent is used up. */
+  @PostMapping("/refresh")
+  ResponseEntity<?> refresh(@RequestBody RefreshRequest request) {
+    return sessions
+        .refresh(request.refreshToken())
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .body(
+                        ProblemDetail.forStatusAndDetail(
+                            HttpStatus.UNAUTHORIZED,
+                            "refresh token unknown, expired, revoked or already used; log in again")));
+  }
+
+  /** Redeems a code an admin issued: a new password, and every session of the account ends. */
+  @PostMapping("/password-reset")
+  ResponseEntity<Void> resetPassword(@RequestBody PasswordResetRequest request) {
+    administration.resetPassword(request.code(), request.newPassword());
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Ends the session the refresh token belongs to; access tokens already out expire on time. */
+  @PostMapping("/logout")
+  ResponseEntity<Void> logout(@RequestBody RefreshRequest request) {
+    sessions.end(request.refreshToken());
+    return ResponseEntity.noContent().build();
   }
 }

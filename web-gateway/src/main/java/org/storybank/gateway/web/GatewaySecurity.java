@@ -7,10 +7,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.storybank.security.SecurityHeaders;
 
 /**
  * The gateway turns away calls without a valid token before routing them; the services check again.
- * Bearer tokens only, no cookies: nothing for CSRF to ride on.
+ * Bearer tokens only, no cookies: nothing for CSRF to ride on. The same security headers, CORS
+ * policy and body size limit as every service (platform-security).
  */
 @Configuration
 class GatewaySecurity {
@@ -23,7 +25,12 @@ class GatewaySecurity {
                     .requestMatchers(
                         "/api/auth/login",
                         "/api/auth/register",
+                        "/api/auth/refresh",
+                        "/api/auth/logout",
+                        "/api/auth/password-reset",
                         "/oauth2/jwks",
+                        "/api/openapi.json",
+                        "/v3/api-docs",
                         "/actuator/health",
                         "/actuator/health/**")
                     .permitAll()
@@ -33,6 +40,8 @@ class GatewaySecurity {
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
+        .headers(SecurityHeaders.strict())
+        .cors(Customizer.withDefaults())
         .build();
   }
 }

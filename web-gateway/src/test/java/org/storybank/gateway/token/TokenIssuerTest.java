@@ -25,7 +25,7 @@ class TokenIssuerTest {
   @Test
   void anIssuedTokenCarriesTheCallerAndPassesValidation() throws Exception {
     TokenProperties properties = properties("storybank-api", Duration.ofMinutes(15));
-    SigningKey key = configuration.signingKey(properties);
+    SigningKeys key = configuration.signingKeys(properties, Clock.systemUTC());
     TokenIssuer issuer =
         new TokenIssuer(configuration.jwtEncoder(key), properties, key, Clock.systemUTC());
 
@@ -33,7 +33,7 @@ class TokenIssuerTest {
     Jwt decoded = configuration.jwtDecoder(key, properties).decode(token.accessToken());
 
     assertThat(token.expiresIn()).isEqualTo(900);
-    assertThat(decoded.getHeaders()).containsEntry("kid", key.privateKey().getKeyID());
+    assertThat(decoded.getHeaders()).containsEntry("kid", key.current().getKeyID());
     assertThat(decoded.getAudience()).containsExactly("storybank-api");
     assertThat(Caller.from(decoded))
         .isEqualTo(new Caller("u-1", Role.CANDIDATE, List.of("cohort-1")));
@@ -41,7 +41,9 @@ class TokenIssuerTest {
 
   @Test
   void aTokenForAnotherAudienceIsRefused() throws Exception {
-    SigningKey key = configuration.signingKey(properties("storybank-api", Duration.ofMinutes(15)));
+    SigningKeys key =
+        configuration.signingKeys(
+            properties("storybank-api", Duration.ofMinutes(15)), Clock.systemUTC());
     TokenProperties other = properties("another-api", Duration.ofMinutes(15));
     String token =
         new TokenIssuer(configuration.jwtEncoder(key), other, key, Clock.systemUTC())
@@ -56,7 +58,7 @@ class TokenIssuerTest {
   @Test
   void anExpiredTokenIsRefused() throws Exception {
     TokenProperties properties = properties("storybank-api", Duration.ofMinutes(15));
-    SigningKey key = configuration.signingKey(properties);
+    SigningKeys key = configuration.signingKeys(properties, Clock.systemUTC());
     Clock anHourAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-1));
     String token =
         new TokenIssuer(configuration.jwtEncoder(key), properties, key, anHourAgo)
@@ -71,8 +73,8 @@ class TokenIssuerTest {
   @Test
   void aTokenSignedByAnotherKeyIsRefused() throws Exception {
     TokenProperties properties = properties("storybank-api", Duration.ofMinutes(15));
-    SigningKey ours = configuration.signingKey(properties);
-    SigningKey theirs = configuration.signingKey(properties);
+    SigningKeys ours = configuration.signingKeys(properties, Clock.systemUTC());
+    SigningKeys theirs = configuration.signingKeys(properties, Clock.systemUTC());
     String forged =
         new TokenIssuer(configuration.jwtEncoder(theirs), properties, theirs, Clock.systemUTC())
             .issue(CANDIDATE)
@@ -80,16 +82,6 @@ class TokenIssuerTest {
 
     assertThatThrownBy(() -> configuration.jwtDecoder(ours, properties).decode(forged))
         .isInstanceOf(BadJwtException.class);
-  }
-
-  @Test
-  void theKeyFileIsCreatedOnceAndReadBack(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    String file = dir.resolve("keys/signing.jwk.json").toString();
-    SigningKey created = SigningKey.load(file);
-    SigningKey loaded = SigningKey.load(file);
-    assertThat(loaded.privateKey().getKeyID()).isEqualTo(created.privateKey().getKeyID());
-    assertThat(loaded.publicKeys().getKeys().get(0).isPrivate()).isFalse();
   }
 
   private static TokenProperties properties(String audience, Duration ttl) {

@@ -2,13 +2,13 @@ package org.storybank.gateway.identity;
 
 import org.springframework.http.HttpStatus;
 
-/** A registration that cannot go through; nothing of it was kept. */
-public class RegistrationRejected extends RuntimeException {
+/** A request about an account that cannot go through, naming the field; nothing of it was kept. */
+public class RequestRejected extends RuntimeException {
 
   private final String field;
   private final HttpStatus status;
 
-  RegistrationRejected(String field, String rule, HttpStatus status) {
+  RequestRejected(String field, String rule, HttpStatus status) {
     super(field + ": " + rule);
     this.field = field;
     this.status = status;

@@ -1,0 +1,130 @@
+package org.storybank.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit with 413 before anything reads them: by the declared length
+ * at once, and a body of unknown length (chunked) by reading at most one byte past the limit.
+ */
+public class RequestSizeLimit extends OncePerRequestFilter {
+
+  private final long maxBytes;
+
+  public RequestSizeLimit(DataSize max) {
+    this.maxBytes = max.toBytes();
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long declared = request.getContentLengthLong();
+    if (declared > maxBytes) {
+      refuse(response);
+      return;
+    }
+    if (declared >= 0 || !hasBody(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body =
+        request.getInputStream().readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE));
+    if (body.length > maxBytes) {
+      refuse(response);
+      return;
+    }
+    chain.doFilter(new BufferedBody(request, body), response);
+  }
+
+  private static boolean hasBody(HttpServletRequest request) {
+    return request.getHeader("Transfer-Encoding") != null;
+  }
+
+  private void refuse(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setHeader("Connection", "close");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+                + "\"detail\":\"the request body is larger than "
+                + maxBytes
+                + " bytes\"}");
+  }
+
+  /** A request whose body has been read already, served again from memory. */
+  private static final class BufferedBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    BufferedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() throws IOException {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("the body is already in memory");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding();
+      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

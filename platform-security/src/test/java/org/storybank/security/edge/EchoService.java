@@ -1,0 +1,74 @@
+package org.storybank.security.edge;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.storybank.security.Caller;
+
+/** The smallest service that uses platform-security as every real service does. */
+@SpringBootApplication
+public class EchoService {
+
+  static final RSAKey KEY = generate();
+
+  @Bean
+  JwtDecoder jwtDecoder() throws Exception {
+    return NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
+  }
+
+  static String token(String userId, String role) {
+    Instant now = Instant.now();
+    JwtClaimsSet claims =
+        JwtClaimsSet.builder()
+            .subject(userId)
+            .issuedAt(now)
+            .expiresAt(now.plusSeconds(300))
+            .claim("role", role)
+            .claim("cohorts", List.of("c-1"))
+            .build();
+    return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(KEY)))
+        .encode(
+            JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(KEY.getKeyID()).build(), claims))
+        .getTokenValue();
+  }
+
+  private static RSAKey generate() {
+    try {
+      return new RSAKeyGenerator(2048).keyID("edge-test").generate();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @RestController
+  static class Echo {
+
+    @GetMapping("/api/echo")
+    Map<String, Object> who(Caller caller) {
+      return Map.of("userId", caller.userId());
+    }
+
+    @PostMapping("/api/echo")
+    Map<String, Object> echo(Caller caller, @RequestBody Map<String, Object> body) {
+      return Map.of("userId", caller.userId(), "body", body);
+    }
+  }
+}
