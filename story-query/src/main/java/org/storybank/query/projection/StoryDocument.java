@@ -107,49 +107,11 @@ public record StoryDocument(
   }
 
   public StoryDocument withCohort(String cohortId) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().cohortId(cohortId).done();
   }
 
   public StoryDocument withVectors(StoryVectors vectors) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().vectors(vectors).done();
   }
 
   StoryDocument withContent(
@@ -160,140 +122,151 @@ public record StoryDocument(
       String action,
       String result,
       int revision) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().content(title, level, situation, task, action, result).revision(revision).done();
   }
 
   StoryDocument withPrinciples(List<String> principles) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().principles(principles).done();
   }
 
   StoryDocument withPrompts(List<IndexedPrompt> prompts) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().prompts(prompts).done();
   }
 
   public StoryDocument withStatus(String status) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().status(status).done();
   }
 
   public StoryDocument withEvaluations(Assessment latestAutomatic, Assessment latestCoach) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().evaluations(latestAutomatic, latestCoach).done();
   }
 
   public StoryDocument at(long version, Instant updatedAt) {
-    return new StoryDocument(
-        storyId,
-        authorId,
-        cohortId,
-        title,
-        principles,
-        prompts,
-        level,
-        situation,
-        task,
-        action,
-        result,
-        status,
-        version,
-        revision,
-        createdAt,
-        updatedAt,
-        latestAutomatic,
-        latestCoach,
-        vectors);
+    return edit().version(version).updatedAt(updatedAt).done();
+  }
+
+  private Edit edit() {
+    return new Edit(this);
+  }
+
+  /** A copy of a document with some fields changed; the one place that calls the constructor. */
+  private static final class Edit {
+    private final StoryDocument from;
+    private String cohortId;
+    private String title;
+    private List<String> principles;
+    private List<IndexedPrompt> prompts;
+    private String level;
+    private String situation;
+    private String task;
+    private String action;
+    private String result;
+    private String status;
+    private long version;
+    private int revision;
+    private Instant updatedAt;
+    private Assessment latestAutomatic;
+    private Assessment latestCoach;
+    private StoryVectors vectors;
+
+    Edit(StoryDocument from) {
+      this.from = from;
+      cohortId = from.cohortId;
+      title = from.title;
+      principles = from.principles;
+      prompts = from.prompts;
+      level = from.level;
+      situation = from.situation;
+      task = from.task;
+      action = from.action;
+      result = from.result;
+      status = from.status;
+      version = from.version;
+      revision = from.revision;
+      updatedAt = from.updatedAt;
+      latestAutomatic = from.latestAutomatic;
+      latestCoach = from.latestCoach;
+      vectors = from.vectors;
+    }
+
+    Edit cohortId(String value) {
+      cohortId = value;
+      return this;
+    }
+
+    Edit content(
+        String title, String level, String situation, String task, String action, String result) {
+      this.title = title;
+      this.level = level;
+      this.situation = situation;
+      this.task = task;
+      this.action = action;
+      this.result = result;
+      return this;
+    }
+
+    Edit principles(List<String> value) {
+      principles = value;
+      return this;
+    }
+
+    Edit prompts(List<IndexedPrompt> value) {
+      prompts = value;
+      return this;
+    }
+
+    Edit status(String value) {
+      status = value;
+      return this;
+    }
+
+    Edit version(long value) {
+      version = value;
+      return this;
+    }
+
+    Edit revision(int value) {
+      revision = value;
+      return this;
+    }
+
+    Edit updatedAt(Instant value) {
+      updatedAt = value;
+      return this;
+    }
+
+    Edit evaluations(Assessment automatic, Assessment coach) {
+      latestAutomatic = automatic;
+      latestCoach = coach;
+      return this;
+    }
+
+    Edit vectors(StoryVectors value) {
+      vectors = value;
+      return this;
+    }
+
+    StoryDocument done() {
+      return new StoryDocument(
+          from.storyId,
+          from.authorId,
+          cohortId,
+          title,
+          principles,
+          prompts,
+          level,
+          situation,
+          task,
+          action,
+          result,
+          status,
+          version,
+          revision,
+          from.createdAt,
+          updatedAt,
+          latestAutomatic,
+          latestCoach,
+          vectors);
+    }
   }
 }

@@ -25,7 +25,7 @@ public class StoryEmbedder {
   public StoryDocument embed(StoryDocument story) {
     String content = contentText(story);
     String prompts = promptText(story);
-    String source = hash(content + "\u0000" + prompts);
+    String source = sourceOf(story);
     if (story.vectors() != null && source.equals(story.vectors().source())) {
       return story;
     }
@@ -36,11 +36,16 @@ public class StoryEmbedder {
             source));
   }
 
-  static String contentText(StoryDocument story) {
+  /** What a story's vectors were computed from, as a hash: equal hashes, equal vectors. */
+  public static String sourceOf(StoryDocument story) {
+    return hash(contentText(story) + "\u0000" + promptText(story));
+  }
+
+  public static String contentText(StoryDocument story) {
     return joined(story.title(), story.task(), story.action(), story.result());
   }
 
-  static String promptText(StoryDocument story) {
+  public static String promptText(StoryDocument story) {
     return story.prompts().stream()
         .flatMap(prompt -> Stream.of(prompt.text(), prompt.angle()))
         .filter(text -> text != null && !text.isBlank())

@@ -1,0 +1,457 @@
+package org.storybank.query.rebuild;
+
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.postgresql.PGConnection;
+import org.storybank.api.Level;
+import org.storybank.api.cohort.CohortEvents.CandidateEnrolled;
+import org.storybank.api.evaluation.EvaluationResult;
+import org.storybank.api.evaluation.Evaluator;
+import org.storybank.api.evaluation.Verdict;
+import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.StarText;
+import org.storybank.api.story.StoryDrafted;
+import org.storybank.api.story.StoryEvents.EvaluationRecorded;
+import org.storybank.api.story.StoryEvents.PrincipleTagged;
+import org.storybank.api.story.StoryEvents.StoryRevised;
+import org.storybank.infra.TestServers;
+import org.storybank.query.projection.StoryDocument;
+import org.storybank.query.projection.StoryVectors;
+import org.storybank.query.semantic.PromptPrinciples;
+import org.storybank.query.semantic.SentenceEmbeddings;
+import org.storybank.query.semantic.StoryEmbedder;
+import org.storybank.query.support.TestIndexes;
+import org.storybank.rubric.RubricCatalog;
+
+/**
+ * {@code ./storybank bench search}: on this machine, with a real Elasticsearch node and PostgreSQL,
+ * prints (1) the raw Elasticsearch {@code _bulk} rate as the yardstick, (2) our bulk rate for full
+ * story documents (analysed terms, two vectors), (3) the rebuild rate from an event store of {@code
+ * stories} × 4 events, and (4) prompt-search latency p50/p99 over those stories with 16 concurrent
+ * clients. Story texts are assembled from the relevance bank's sentences; their vectors are the
+ * normalised mean of real MiniLM sentence vectors (embedding 100,000 whole stories would take the
+ * model ~40 minutes here and is measured separately: ms per story).
+ */
+public final class SearchBenchmark {
+
+  private static final int CLIENTS = 16;
+  private static final int CANDIDATES_PER_COHORT = 10;
+  private static final int STORIES_PER_CANDIDATE = 100;
+
+  public static void main(String[] args) throws Exception {
+    int stories = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int queriesPerClient = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    Random random = new Random(7);
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    SentenceEmbeddings embeddings = TestIndexes.embeddings();
+    PromptPrinciples principles = TestIndexes.principles();
+    Corpus corpus = Corpus.load(json, embeddings);
+    System.out.printf(
+        Locale.ROOT,
+        "MiniLM here: %.1f ms per whole story, %.1f ms per question (uncached)%n",
+        corpus.msPerStory,
+        corpus.msPerQuestion);
+
+    try (TestIndexes indexes = new TestIndexes()) {
+      List<StoryDocument> documents = corpus.stories(stories, random);
+
+      // (1) the yardstick: the same texts as plain JSON, default mapping, nothing of ours
+      long started = System.nanoTime();
+      String raw = indexes.properties.storiesIndex() + "-raw";
+      for (int from = 0; from < documents.size(); from += 1000) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (StoryDocument story :
+            documents.subList(from, Math.min(from + 1000, documents.size()))) {
+          Map<String, Object> plain =
+              Map.of(
+                  "title", story.title(),
+                  "situation", story.situation(),
+                  "task", story.task(),
+                  "action", story.action(),
+                  "result", story.result(),
+                  "authorId", story.authorId());
+          bulk.operations(op -> op.index(i -> i.index(raw).id(story.storyId()).document(plain)));
+        }
+        indexes.elasticsearch.bulk(bulk.build());
+      }
+      double rawRate = documents.size() / seconds(started);
+      System.out.printf(Locale.ROOT, "raw _bulk (yardstick): %,.0f docs/s%n", rawRate);
+
+      // (2) our documents: analysed terms and two 384-dimension vectors each
+      started = System.nanoTime();
+      new BulkWriter(indexes.elasticsearch, new StoryEmbedder(embeddings))
+          .write(indexes.stories.name(), documents, StoryDocument::storyId, StoryDocument::version);
+      System.out.printf(
+          Locale.ROOT,
+          "story documents _bulk (terms + vectors): %,.0f docs/s%n",
+          documents.size() / seconds(started));
+
+      // (3) rebuild from an event store of the same stories
+      TestServers servers = TestServers.shared();
+      String database = servers.newDatabase();
+      corpus.writeEvents(
+          database, servers.postgresUser(), servers.postgresPassword(), documents, json);
+      try (EventStore store =
+          new EventStore(database, servers.postgresUser(), servers.postgresPassword())) {
+        Reindex.Result result =
+            new Reindex(
+                    indexes.elasticsearch,
+                    store,
+                    indexes.stories,
+                    indexes.evaluations,
+                    indexes.memberships,
+                    new StoryEmbedder(embeddings),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    Clock.systemUTC())
+                .run();
+        System.out.printf(
+            Locale.ROOT,
+            "rebuild: %,d events (%,d stories) in %.1f s: %,.0f events/s%n",
+            result.events(),
+            result.stories(),
+            result.seconds(),
+            result.eventsPerSecond());
+      }
+      indexes.refresh();
+
+      // (4) search latency, 16 clients, prompts as interviewers ask them
+      org.storybank.query.search.SearchBench.run(
+          indexes, embeddings, principles, corpus.questions, stories, CLIENTS, queriesPerClient);
+    }
+  }
+
+  static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+
+  /** Sentences, titles and questions with their vectors, to assemble stories from. */
+  static final class Corpus {
+    final List<String> titles = new ArrayList<>();
+    final List<String> sentences = new ArrayList<>();
+    final Map<String, float[]> vectors = new HashMap<>();
+    final List<String> questions = new ArrayList<>();
+    final List<List<String>> principleSets = new ArrayList<>();
+    double msPerStory;
+    double msPerQuestion;
+
+    static Corpus load(ObjectMapper json, SentenceEmbeddings embeddings) throws Exception {
+      Corpus corpus = new Corpus();
+      try (InputStream in =
+          SearchBenchmark.class.getResourceAsStream("/search/relevance-bank.json")) {
+        var bank = json.readTree(in);
+        long started = System.nanoTime();
+        for (var story : bank.get("stories")) {
+          corpus.titles.add(story.get("title").asText());
+          List<String> principles = new ArrayList<>();
+          story.get("principles").forEach(p -> principles.add(p.asText()));
+          corpus.principleSets.add(principles);
+          for (String field : List.of("situation", "task", "action", "result")) {
+            for (String sentence : story.get(field).asText().split("(?<=[.!?])\\s+")) {
+              corpus.sentences.add(sentence);
+            }
+          }
+          embeddings.embed(
+              story.get("title").asText()
+                  + ". "
+                  + story.get("task").asText()
+                  + " "
+                  + story.get("action").asText()
+                  + " "
+                  + story.get("result").asText());
+        }
+        corpus.msPerStory = (System.nanoTime() - started) / 1e6 / bank.get("stories").size();
+        bank.get("questions").forEach(q -> corpus.questions.add(q.get("q").asText()));
+      }
+      RubricCatalog.load().principles().forEach(p -> corpus.questions.addAll(p.prompts()));
+      long started = System.nanoTime();
+      for (String question : corpus.questions.subList(0, 20)) {
+        embeddings.embed(question);
+      }
+      corpus.msPerQuestion = (System.nanoTime() - started) / 1e6 / 20;
+      for (String text : corpus.titles) {
+        corpus.vectors.put(text, embeddings.embed(text));
+      }
+      for (String text : corpus.sentences) {
+        corpus.vectors.put(text, embeddings.embed(text));
+      }
+      return corpus;
+    }
+
+    List<StoryDocument> stories(int count, Random random) {
+      List<StoryDocument> stories = new ArrayList<>(count);
+      Instant at = Instant.parse("2026-11-01T00:00:00Z");
+      for (int i = 0; i < count; i++) {
+        int candidate = i / STORIES_PER_CANDIDATE;
+        int pick = random.nextInt(titles.size());
+        String title = titles.get(pick) + " #" + i;
+        String task = sentence(random);
+        String action = sentence(random) + " " + sentence(random) + " " + sentence(random);
+        String result = sentence(random);
+        List<StoryDocument.IndexedPrompt> prompts =
+            random.nextBoolean()
+                ? List.of(
+                    new StoryDocument.IndexedPrompt(
+                        "p1", questions.get(random.nextInt(questions.size())), ""))
+                : List.of();
+        StoryDocument story =
+            new StoryDocument(
+                "bench-" + i,
+                "candidate-" + candidate,
+                "cohort-" + candidate / CANDIDATES_PER_COHORT,
+                title,
+                principleSets.get(pick),
+                prompts,
+                Level.values()[random.nextInt(4)].id(),
+                sentence(random),
+                task,
+                action,
+                result,
+                "draft",
+                3,
+                2,
+                at,
+                at,
+                null,
+                null,
+                null);
+        float[] storyVector = mean(List.of(titles.get(pick), task, result), action);
+        float[] promptVector = prompts.isEmpty() ? null : vectorOfQuestion(prompts.get(0).text());
+        stories.add(
+            story.withVectors(
+                new StoryVectors(storyVector, promptVector, StoryEmbedder.sourceOf(story))));
+      }
+      return stories;
+    }
+
+    private float[] vectorOfQuestion(String question) {
+      return vectors.computeIfAbsent(question, q -> TestIndexes.embeddings().embed(q));
+    }
+
+    private float[] mean(List<String> parts, String action) {
+      List<float[]> all = new ArrayList<>();
+      for (String part : parts) {
+        float[] vector = vectors.get(part);
+        if (vector != null) {
+          all.add(vector);
+        }
+      }
+      for (String sentence : action.split("(?<=[.!?])\\s+")) {
+        float[] vector = vectors.get(sentence);
+        if (vector != null) {
+          all.add(vector);
+        }
+      }
+      float[] sum = new float[SentenceEmbeddings.DIMENSIONS];
+      for (float[] vector : all) {
+        for (int d = 0; d < sum.length; d++) {
+          sum[d] += vector[d];
+        }
+      }
+      double norm = 0;
+      for (float value : sum) {
+        norm += value * value;
+      }
+      norm = Math.sqrt(norm);
+      for (int d = 0; d < sum.length; d++) {
+        sum[d] = (float) (sum[d] / norm);
+      }
+      return sum;
+    }
+
+    private String sentence(Random random) {
+      return sentences.get(random.nextInt(sentences.size()));
+    }
+
+    /** Drafted (first text), revised (final text), evaluated, tagged: 4 events a story. */
+    long writeEvents(
+        String database,
+        String user,
+        String password,
+        List<StoryDocument> stories,
+        ObjectMapper json)
+        throws Exception {
+      try (Connection connection = DriverManager.getConnection(database, user, password)) {
+        String schema =
+            Files.readString(
+                Path.of(
+                    "../story-command/src/main/resources/db/migration/V1__axon_event_store.sql"));
+        connection.createStatement().execute(schema);
+        StringBuilder copy = new StringBuilder();
+        long global = 0;
+        Map<String, Long> cohortSequences = new HashMap<>();
+        java.util.Set<String> enrolled = new java.util.HashSet<>();
+        for (StoryDocument story : stories) {
+          if (enrolled.add(story.authorId())) {
+            long sequence = cohortSequences.merge(story.cohortId(), 1L, Long::sum) - 1;
+            row(
+                copy,
+                ++global,
+                story.cohortId(),
+                sequence,
+                new CandidateEnrolled(story.cohortId(), story.authorId(), "inv-" + global),
+                json);
+          }
+          StarText first =
+              new StarText(
+                  story.situation(), "A first task.", "A first action.", "A first result.");
+          List<PromptLink> prompts =
+              story.prompts().stream()
+                  .map(p -> new PromptLink(p.promptId(), p.text(), p.angle()))
+                  .toList();
+          Level level = Level.fromId(story.level()).orElseThrow();
+          row(
+              copy,
+              ++global,
+              story.storyId(),
+              0,
+              new StoryDrafted(
+                  story.storyId(),
+                  story.authorId(),
+                  story.cohortId(),
+                  "Draft",
+                  story.principles().subList(0, 1),
+                  prompts,
+                  level,
+                  first),
+              json);
+          row(
+              copy,
+              ++global,
+              story.storyId(),
+              1,
+              new StoryRevised(
+                  story.storyId(),
+                  story.authorId(),
+                  2,
+                  story.title(),
+                  level,
+                  new StarText(story.situation(), story.task(), story.action(), story.result())),
+              json);
+          row(
+              copy,
+              ++global,
+              story.storyId(),
+              2,
+              new EvaluationRecorded(
+                  story.storyId(),
+                  "svc",
+                  "eval-" + story.storyId(),
+                  Evaluator.automatic("svc"),
+                  2,
+                  new EvaluationResult(
+                      "bench",
+                      40 + (int) (global % 60),
+                      Verdict.MIXED,
+                      true,
+                      List.of(new EvaluationResult.CriterionScore("owns-the-outcome", 3, "")),
+                      List.of(new EvaluationResult.PitfallFinding("no-reflection", "")),
+                      List.of(new EvaluationResult.ResultMetric("percent", 20, "20%")),
+                      "")),
+              json);
+          long sequence = 3;
+          for (String principle : story.principles().subList(1, story.principles().size())) {
+            row(
+                copy,
+                ++global,
+                story.storyId(),
+                sequence++,
+                new PrincipleTagged(story.storyId(), story.authorId(), principle),
+                json);
+          }
+          if (story.principles().size() == 1) {
+            row(
+                copy,
+                ++global,
+                story.storyId(),
+                sequence,
+                new org.storybank.api.story.StoryEvents.StoryMarkedReady(
+                    story.storyId(), story.authorId()),
+                json);
+          }
+        }
+        ((PGConnection) connection.unwrap(PGConnection.class))
+            .getCopyAPI()
+            .copyIn(
+                "COPY domain_event_entry (global_index, event_identifier, aggregate_identifier,"
+                    + " sequence_number, type, time_stamp, payload_type, payload_revision, payload)"
+                    + " FROM STDIN WITH (FORMAT csv)",
+                new StringReader(copy.toString()));
+        return global;
+      }
+    }
+
+    private static void row(
+        StringBuilder copy,
+        long global,
+        String aggregate,
+        long sequence,
+        Object event,
+        ObjectMapper json)
+        throws Exception {
+      String payload = json.writeValueAsString(event);
+      String revision = event instanceof StoryDrafted ? "2" : "";
+      copy.append(global)
+          .append(",e-")
+          .append(global)
+          .append(',')
+          .append(aggregate)
+          .append(',')
+          .append(sequence)
+          .append(",Story,")
+          .append(Instant.parse("2026-11-01T00:00:00Z").plusSeconds(global))
+          .append(',')
+          .append(event.getClass().getName())
+          .append(',')
+          .append(revision)
+          .append(',')
+          .append("\\x")
+          .append(hex(payload.getBytes(StandardCharsets.UTF_8)))
+          .append('\n');
+    }
+
+    private static String hex(byte[] bytes) {
+      return java.util.HexFormat.of().formatHex(bytes);
+    }
+  }
+
+  static <T> List<T> shuffled(List<T> list, Random random) {
+    List<T> copy = new ArrayList<>(list);
+    Collections.shuffle(copy, random);
+    return copy;
+  }
+
+  static void awaitAll(List<Future<?>> futures, ExecutorService pool) throws Exception {
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+  }
+
+  static ExecutorService pool(int threads) {
+    return Executors.newFixedThreadPool(threads);
+  }
+}

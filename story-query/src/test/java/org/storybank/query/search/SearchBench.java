@@ -1,0 +1,106 @@
+package org.storybank.query.search;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.storybank.query.semantic.PromptPrinciples;
+import org.storybank.query.semantic.SentenceEmbeddings;
+import org.storybank.query.support.TestIndexes;
+
+/**
+ * The search half of the search benchmark: {@code clients} threads each ask {@code queries}
+ * questions, 70 % as a candidate (their own 100 stories) and 30 % as a coach (a cohort's 1,000),
+ * and the latency of every search is kept. The first pass over the distinct questions (model not
+ * yet asked) is reported apart from the steady state.
+ */
+public final class SearchBench {
+
+  private SearchBench() {}
+
+  public static void run(
+      TestIndexes indexes,
+      SentenceEmbeddings embeddings,
+      PromptPrinciples principles,
+      List<String> questions,
+      int stories,
+      int clients,
+      int queries)
+      throws Exception {
+    StorySearch search =
+        new StorySearch(indexes.elasticsearch, indexes.stories, embeddings, principles);
+    int candidates = Math.max(1, stories / 100);
+    int cohorts = Math.max(1, candidates / 10);
+
+    List<Long> cold = new ArrayList<>();
+    for (String question : questions) {
+      long started = System.nanoTime();
+      search.search(new SearchScope.OwnStories("candidate-0"), StoryQuery.text(question, 10));
+      cold.add((System.nanoTime() - started) / 1_000);
+    }
+    report("first ask of each question (one client, model runs)", cold, 0);
+
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<List<Long>>> futures = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int client = 0; client < clients; client++) {
+      Random random = new Random(client);
+      futures.add(
+          pool.submit(
+              () -> {
+                List<Long> latencies = new ArrayList<>(queries);
+                for (int i = 0; i < queries; i++) {
+                  String question = questions.get(random.nextInt(questions.size()));
+                  SearchScope scope =
+                      random.nextInt(10) < 7
+                          ? new SearchScope.OwnStories("candidate-" + random.nextInt(candidates))
+                          : new SearchScope.CohortStories(
+                              List.of("cohort-" + random.nextInt(cohorts)));
+                  long asked = System.nanoTime();
+                  SearchResult result = search.search(scope, StoryQuery.text(question, 10));
+                  latencies.add((System.nanoTime() - asked) / 1_000);
+                  if (result.hits().isEmpty() && scope instanceof SearchScope.OwnStories) {
+                    throw new IllegalStateException("no hit for " + question + " in " + scope);
+                  }
+                }
+                return latencies;
+              }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<List<Long>> future : futures) {
+      all.addAll(future.get());
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    pool.shutdown();
+    report(
+        String.format(
+            Locale.ROOT, "prompt search over %,d stories, %d concurrent clients", stories, clients),
+        all,
+        seconds);
+  }
+
+  private static void report(String what, List<Long> micros, double seconds) {
+    List<Long> sorted = new ArrayList<>(micros);
+    Collections.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %,d searches, p50 %.1f ms, p99 %.1f ms, max %.1f ms%s%n",
+        what,
+        sorted.size(),
+        percentile(sorted, 50) / 1000.0,
+        percentile(sorted, 99) / 1000.0,
+        sorted.get(sorted.size() - 1) / 1000.0,
+        seconds > 0
+            ? String.format(Locale.ROOT, ", %,.0f searches/s", sorted.size() / seconds)
+            : "");
+  }
+
+  private static long percentile(List<Long> sorted, double p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+}
