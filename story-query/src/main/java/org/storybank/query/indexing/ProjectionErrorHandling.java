@@ -1,5 +1,7 @@
 package org.storybank.query.indexing;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -8,6 +10,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration
 class ProjectionErrorHandling {
+
+  private static final Logger log = LoggerFactory.getLogger(ProjectionErrorHandling.class);
 
   /**
    * Unreadable records are skipped by the listener itself; what reaches this handler is a failed
@@ -18,6 +22,18 @@ class ProjectionErrorHandling {
   CommonErrorHandler retryUntilIndexed() {
     ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
     backOff.setMaxInterval(10_000);
-    return new DefaultErrorHandler(backOff);
+    DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+    // each failed attempt is logged with its cause: a record that can never be written would
+    // otherwise hold its partition back without a word
+    handler.setRetryListeners(
+        (record, exception, attempt) ->
+            log.warn(
+                "indexing {}-{}@{} failed (attempt {}), retrying",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                attempt,
+                exception));
+    return handler;
   }
 }

@@ -47,7 +47,7 @@ public record StoryDocument(
   /**
    * The evaluation that counts now: a coach's, unless the automatic one judged a later revision.
    */
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public Assessment assessment() {
     if (latestCoach != null
         && (latestAutomatic == null || latestCoach.revision() >= latestAutomatic.revision())) {
@@ -56,38 +56,38 @@ public record StoryDocument(
     return latestAutomatic;
   }
 
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public Integer score() {
     return assessment() == null ? null : assessment().score();
   }
 
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public String verdict() {
     return assessment() == null ? null : assessment().verdict();
   }
 
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public List<String> pitfalls() {
     return assessment() == null ? List.of() : assessment().pitfalls();
   }
 
   /** Result figures as the automatic evaluation read them (a coach's scores carry none). */
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public List<Assessment.Metric> metrics() {
     return latestAutomatic == null ? List.of() : latestAutomatic.metrics();
   }
 
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public boolean hasQuantifiedResult() {
     return !metrics().isEmpty();
   }
 
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public String titleTerms() {
     return InterviewLanguage.instance().indexTerms(title);
   }
 
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public String promptTerms() {
     return InterviewLanguage.instance()
         .indexTerms(
@@ -97,7 +97,7 @@ public record StoryDocument(
                 .collect(Collectors.joining(". ")));
   }
 
-  @JsonProperty
+  @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public String starTerms() {
     return InterviewLanguage.instance()
         .indexTerms(

@@ -36,6 +36,16 @@ class BulkWriter {
 
   <T> void write(
       String index, List<T> documents, Function<T, String> id, ToLongFunction<T> version) {
+    write(index, documents, id, version, document -> document);
+  }
+
+  /** Writes what {@code source} makes of each item, under the item's id and version. */
+  <T> void write(
+      String index,
+      List<T> documents,
+      Function<T, String> id,
+      ToLongFunction<T> version,
+      Function<T, ?> source) {
     for (int from = 0; from < documents.size(); from += BATCH) {
       List<T> batch = documents.subList(from, Math.min(from + BATCH, documents.size()));
       BulkRequest.Builder bulk = new BulkRequest.Builder();
@@ -49,7 +59,7 @@ class BulkWriter {
                             .id(id.apply(document))
                             .version(version.applyAsLong(document))
                             .versionType(VersionType.External)
-                            .document(document)));
+                            .document(source.apply(document))));
       }
       send(bulk.build());
     }

@@ -37,7 +37,7 @@ public class Reindex {
    * Events this far before the replayed end are applied again after the swap, in case an earlier
    * transaction committed late (its global index was taken before ours but became visible after).
    */
-  static final int CATCH_UP_MARGIN = 1_000;
+  static final int CATCH_UP_MARGIN = 100;
 
   private final ElasticsearchClient elasticsearch;
   private final EventStore store;
@@ -141,7 +141,8 @@ public class Reindex {
         fresh.get(2),
         foldedMemberships,
         known -> known.membership().candidateId() + "/" + known.membership().cohortId(),
-        ProjectionFold.VersionedMembership::version);
+        ProjectionFold.VersionedMembership::version,
+        ProjectionFold.VersionedMembership::membership);
 
     elasticsearch.indices().refresh(refresh -> refresh.index(fresh));
     List<String> previous = swap(definitions, fresh);

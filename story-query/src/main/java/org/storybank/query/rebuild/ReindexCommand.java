@@ -47,7 +47,9 @@ public final class ReindexCommand {
                     "STORYBANK_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/storybank"),
                 env.getOrDefault("STORYBANK_POSTGRES_USER", "postgres"),
                 env.getOrDefault("STORYBANK_POSTGRES_PASSWORD", ""))) {
-      if (!elasticsearch.ping().value()) {
+      try {
+        elasticsearch.cluster().health();
+      } catch (java.io.IOException e) {
         System.err.println(
             "reindex failed: Elasticsearch does not answer at "
                 + elasticsearchUrl

@@ -3,6 +3,7 @@ package org.storybank.query.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -10,8 +11,10 @@ import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.SearchRequestBody;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,6 +51,33 @@ public class StorySearch {
   static final double PRINCIPLE_WEIGHT = 1.5;
   static final double CANDIDATE_PRINCIPLE_WEIGHT = 0.3;
   private static final String[] NOT_RETURNED = {"vectors"};
+
+  /**
+   * What fusion and sorting need of each ranked story, read from doc values: loading the source
+   * would parse each story's two vectors too. The page's stories are read in full afterwards.
+   */
+  private static final List<String> RANKING_FIELDS = List.of("principles", "score", "updatedAt");
+
+  record Ranked(String storyId, List<String> principles, Integer score, Instant updatedAt) {
+    static Ranked of(Hit<?> hit) {
+      Map<String, JsonData> fields = hit.fields();
+      List<String> principles = new ArrayList<>();
+      if (fields.containsKey("principles")) {
+        for (Object value : fields.get("principles").to(List.class)) {
+          principles.add(String.valueOf(value));
+        }
+      }
+      Integer score =
+          fields.containsKey("score")
+              ? ((Number) fields.get("score").to(List.class).get(0)).intValue()
+              : null;
+      Instant updatedAt =
+          fields.containsKey("updatedAt")
+              ? Instant.parse(String.valueOf(fields.get("updatedAt").to(List.class).get(0)))
+              : null;
+      return new Ranked(hit.id(), principles, score, updatedAt);
+    }
+  }
 
   private final ElasticsearchClient elasticsearch;
   private final StoriesIndex index;
@@ -129,10 +159,7 @@ public class StorySearch {
     Query lexical = lexical(terms);
     // the rankings order every story by meaning; only fairly close ones count as matches
     Query byStory = knn("vectors.story", queryVector, window, null, filters);
-    Query closeStory = knn("vectors.story", queryVector, window, MIN_STORY_SIMILARITY, filters);
     Query byPrompts = knn("vectors.prompts", queryVector, window, null, filters);
-    Query closePrompts =
-        knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters);
     Query byPrinciple = taggedWith(principles);
 
     MsearchResponse<StoryDocument> response =
@@ -145,35 +172,15 @@ public class StorySearch {
                     .searches(
                         s -> s.header(h -> h).body(b -> ranking(b, filters, byPrompts, window)))
                     .searches(
-                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrinciple, window)))
-                    .searches(
-                        s ->
-                            s.header(h -> h)
-                                .body(
-                                    b ->
-                                        b.size(0)
-                                            .trackTotalHits(total -> total.enabled(true))
-                                            .query(
-                                                q ->
-                                                    q.bool(
-                                                        bool ->
-                                                            bool.filter(filters)
-                                                                .should(
-                                                                    lexical,
-                                                                    closeStory,
-                                                                    closePrompts,
-                                                                    byPrinciple)
-                                                                .minimumShouldMatch("1")))
-                                            .aggregations(Facets.aggregations()))),
+                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrinciple, window))),
             StoryDocument.class);
 
     List<Hit<StoryDocument>> lexicalHits = hits(response.responses().get(0));
     List<Hit<StoryDocument>> storyHits = hits(response.responses().get(1));
     List<Hit<StoryDocument>> promptHits = hits(response.responses().get(2));
     List<Hit<StoryDocument>> principleHits = hits(response.responses().get(3));
-    ResponseBody<StoryDocument> counts = result(response.responses().get(4));
 
-    Map<String, StoryDocument> documents = new HashMap<>();
+    Map<String, Ranked> documents = new HashMap<>();
     Map<String, Integer> lexicalRanks = new HashMap<>();
     Map<String, Double> storySimilarity = new HashMap<>();
     Map<String, Double> promptSimilarity = new HashMap<>();
@@ -190,7 +197,7 @@ public class StorySearch {
     storyHits.forEach(hit -> storySimilarity.put(hit.id(), cosine(hit.score())));
     promptHits.forEach(hit -> promptSimilarity.put(hit.id(), cosine(hit.score())));
     Map<String, List<InferredPrinciple>> principleMatches = new HashMap<>();
-    for (StoryDocument story : documents.values()) {
+    for (Ranked story : documents.values()) {
       List<InferredPrinciple> matched =
           principles.stream().filter(p -> story.principles().contains(p.principle())).toList();
       if (!matched.isEmpty()) {
@@ -203,12 +210,36 @@ public class StorySearch {
     Set<String> found = new java.util.HashSet<>(lexicalRanks.keySet());
     storySimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_STORY_SIMILARITY));
     promptSimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_PROMPT_SIMILARITY));
+    Set<String> close = new java.util.HashSet<>(found);
+    close.removeAll(lexicalRanks.keySet());
+    // facets and total over every match: the words' matches beyond the window too, the stories
+    // close in meaning by id (a second kNN here would cost as much as the ranking did)
+    SearchResponse<StoryDocument> counts =
+        elasticsearch.search(
+            b ->
+                b.index(index.name())
+                    .size(0)
+                    .trackTotalHits(total -> total.enabled(true))
+                    .query(
+                        q ->
+                            q.bool(
+                                bool ->
+                                    bool.filter(filters)
+                                        .should(lexical, byPrinciple, byIds(close))
+                                        .minimumShouldMatch("1")))
+                    .aggregations(Facets.aggregations()),
+            StoryDocument.class);
     principleHits.forEach(hit -> found.add(hit.id()));
     List<String> ordered =
         order(fusion, documents, query.sort()).stream().filter(found::contains).toList();
     List<SearchResult.Hit> page = new ArrayList<>();
-    for (String id : ordered.stream().skip(query.from()).limit(query.size()).toList()) {
-      StoryDocument story = documents.get(id);
+    List<String> pageIds = ordered.stream().skip(query.from()).limit(query.size()).toList();
+    Map<String, StoryDocument> full = read(pageIds);
+    for (String id : pageIds) {
+      StoryDocument story = full.get(id);
+      if (story == null) {
+        continue; // deleted between the two reads
+      }
       List<InferredPrinciple> matched = principleMatches.getOrDefault(id, List.of());
       Map<String, List<String>> highlights = highlights(story, terms);
       SearchResult.Match match =
@@ -232,9 +263,17 @@ public class StorySearch {
   private static SearchRequestBody.Builder ranking(
       SearchRequestBody.Builder body, List<Query> filters, Query ranking, int window) {
     body.size(window)
-        .source(source -> source.filter(f -> f.excludes(List.of(NOT_RETURNED))))
+        .source(source -> source.fetch(false))
+        .docvalueFields(
+            RANKING_FIELDS.stream().map(field -> FieldAndFormat.of(f -> f.field(field))).toList())
         .query(q -> q.bool(b -> b.filter(filters).must(ranking)));
     return body;
+  }
+
+  private static Query byIds(Set<String> ids) {
+    return ids.isEmpty()
+        ? Query.of(q -> q.matchNone(none -> none))
+        : Query.of(q -> q.ids(i -> i.values(List.copyOf(ids))));
   }
 
   /** Stories tagged with a principle the catalog is fairly sure the question is about. */
@@ -271,7 +310,7 @@ public class StorySearch {
                     k.field(field)
                         .queryVector(vector)
                         .k(window)
-                        .numCandidates(Math.max(2 * window, 200))
+                        .numCandidates(Math.max(window, 100))
                         .similarity(similarity)
                         .filter(filters)));
   }
@@ -284,7 +323,7 @@ public class StorySearch {
   }
 
   private static List<String> order(
-      RankFusion fusion, Map<String, StoryDocument> documents, StoryQuery.Sort sort) {
+      RankFusion fusion, Map<String, Ranked> documents, StoryQuery.Sort sort) {
     List<String> ranked = new ArrayList<>(fusion.ranked());
     Comparator<String> byRecency =
         Comparator.comparing(
@@ -355,14 +394,30 @@ public class StorySearch {
     return score == null ? 0 : Math.round((2 * score - 1) * 1000) / 1000.0;
   }
 
-  private static List<String> ids(
-      List<Hit<StoryDocument>> hits, Map<String, StoryDocument> documents) {
+  private Map<String, StoryDocument> read(List<String> ids) throws IOException {
+    Map<String, StoryDocument> stories = new HashMap<>();
+    if (ids.isEmpty()) {
+      return stories;
+    }
+    elasticsearch
+        .mget(
+            get -> get.index(index.name()).ids(ids).sourceExcludes(List.of(NOT_RETURNED)),
+            StoryDocument.class)
+        .docs()
+        .forEach(
+            item -> {
+              if (item.isResult() && item.result().source() != null) {
+                stories.put(item.result().id(), item.result().source());
+              }
+            });
+    return stories;
+  }
+
+  private static List<String> ids(List<Hit<StoryDocument>> hits, Map<String, Ranked> documents) {
     List<String> ids = new ArrayList<>(hits.size());
     for (Hit<StoryDocument> hit : hits) {
-      if (hit.source() != null) {
-        documents.putIfAbsent(hit.id(), hit.source());
-        ids.add(hit.id());
-      }
+      documents.computeIfAbsent(hit.id(), id -> Ranked.of(hit));
+      ids.add(hit.id());
     }
     return ids;
   }

@@ -193,6 +193,9 @@ class StorySearchIntegrationTest {
             automatic(30, "weak", List.of("vague-outcome", "we-not-i"))));
     write(story("s-unjudged", "alice", "c", "Unjudged", 0));
 
+    assertThat(indexes.stories.get("s-strong").orElseThrow().metrics())
+        .as("a document with figures reads back (derived fields are written, never read)")
+        .hasSize(1);
     assertThat(ids(query("pitfall", "we-not-i"))).containsExactly("s-weak");
     assertThat(ids(query("verdict", "strong"))).containsExactly("s-strong");
     assertThat(ids(query("minScore", "60"))).containsExactly("s-strong");
