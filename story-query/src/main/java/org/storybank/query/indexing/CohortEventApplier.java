@@ -21,6 +21,9 @@ public class CohortEventApplier {
 
   public void apply(CohortChange change, long cohortSequence) {
     memberships.record(change, cohortSequence);
+    // a story written a moment ago is not in search results until a refresh: without one it
+    // would stay in the cohort its author just left
+    stories.refresh();
     for (StoryDocument story : stories.storiesOf(change.candidateId())) {
       Optional<StoryDocument> moved = change.applyTo(story);
       while (moved.isPresent() && !stories.rewrite(moved.get())) {

@@ -53,6 +53,15 @@ public class StoriesIndex {
     }
   }
 
+  /** Makes every write acknowledged so far visible to searches such as {@link #storiesOf}. */
+  public void refresh() {
+    try {
+      elasticsearch.indices().refresh(refresh -> refresh.index(name()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to refresh " + name(), e);
+    }
+  }
+
   /** Every story of one author (a candidate's bank holds far fewer than the page size). */
   public List<StoryDocument> storiesOf(String authorId) {
     try {

@@ -160,6 +160,9 @@ public class StorySearch {
     // the rankings order every story by meaning; only fairly close ones count as matches
     Query byStory = knn("vectors.story", queryVector, window, null, filters);
     Query byPrompts = knn("vectors.prompts", queryVector, window, null, filters);
+    Query closeStory = knn("vectors.story", queryVector, window, MIN_STORY_SIMILARITY, filters);
+    Query closePrompts =
+        knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters);
     Query byPrinciple = taggedWith(principles);
 
     MsearchResponse<StoryDocument> response =
@@ -172,7 +175,19 @@ public class StorySearch {
                     .searches(
                         s -> s.header(h -> h).body(b -> ranking(b, filters, byPrompts, window)))
                     .searches(
-                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrinciple, window))),
+                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrinciple, window)))
+                    // facets and total in the same request as the rankings, so that a story
+                    // becoming searchable in between cannot be counted yet missing from the hits
+                    .searches(
+                        s ->
+                            s.header(h -> h)
+                                .body(
+                                    b ->
+                                        counting(
+                                            b,
+                                            filters,
+                                            List.of(
+                                                lexical, closeStory, closePrompts, byPrinciple)))),
             StoryDocument.class);
 
     List<Hit<StoryDocument>> lexicalHits = hits(response.responses().get(0));
@@ -210,25 +225,7 @@ public class StorySearch {
     Set<String> found = new java.util.HashSet<>(lexicalRanks.keySet());
     storySimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_STORY_SIMILARITY));
     promptSimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_PROMPT_SIMILARITY));
-    Set<String> close = new java.util.HashSet<>(found);
-    close.removeAll(lexicalRanks.keySet());
-    // facets and total over every match: the words' matches beyond the window too, the stories
-    // close in meaning by id (a second kNN here would cost as much as the ranking did)
-    SearchResponse<StoryDocument> counts =
-        elasticsearch.search(
-            b ->
-                b.index(index.name())
-                    .size(0)
-                    .trackTotalHits(total -> total.enabled(true))
-                    .query(
-                        q ->
-                            q.bool(
-                                bool ->
-                                    bool.filter(filters)
-                                        .should(lexical, byPrinciple, byIds(close))
-                                        .minimumShouldMatch("1")))
-                    .aggregations(Facets.aggregations()),
-            StoryDocument.class);
+    ResponseBody<StoryDocument> counts = result(response.responses().get(4));
     principleHits.forEach(hit -> found.add(hit.id()));
     List<String> ordered =
         order(fusion, documents, query.sort()).stream().filter(found::contains).toList();
@@ -270,10 +267,13 @@ public class StorySearch {
     return body;
   }
 
-  private static Query byIds(Set<String> ids) {
-    return ids.isEmpty()
-        ? Query.of(q -> q.matchNone(none -> none))
-        : Query.of(q -> q.ids(i -> i.values(List.copyOf(ids))));
+  private static SearchRequestBody.Builder counting(
+      SearchRequestBody.Builder body, List<Query> filters, List<Query> matches) {
+    body.size(0)
+        .trackTotalHits(total -> total.enabled(true))
+        .query(q -> q.bool(b -> b.filter(filters).should(matches).minimumShouldMatch("1")))
+        .aggregations(Facets.aggregations());
+    return body;
   }
 
   /** Stories tagged with a principle the catalog is fairly sure the question is about. */

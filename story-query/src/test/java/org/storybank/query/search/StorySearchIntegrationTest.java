@@ -111,6 +111,41 @@ class StorySearchIntegrationTest {
   }
 
   @Test
+  void aStoryWithMarkupControlCharactersAndNoPrinciplesIsFoundAndEscaped() {
+    StoryDocument plain = story("s-odd", "alice", "cohort-1", "x", 0);
+    write(
+        new StoryDocument(
+            "s-odd",
+            "alice",
+            "cohort-1",
+            "<script>alert('t')</script> & \"quotes\" \u0007bell",
+            List.of(),
+            List.of(),
+            "mid",
+            "line one\r\nline two",
+            "</div><b>bold</b>",
+            "I <img src=x onerror=alert(1)> fixed the zanzibarquux job\u0000 with tabs\tand\u001b[31m",
+            "{{7*7}} ${7*7}",
+            "draft",
+            0,
+            1,
+            plain.createdAt(),
+            plain.updatedAt(),
+            null,
+            null,
+            null));
+
+    SearchResult result = search.search(own("alice"), query("q", "zanzibarquux"));
+
+    assertThat(result.total()).isEqualTo(1);
+    assertThat(result.hits()).hasSize(1);
+    assertThat(result.hits().get(0).highlights().get("action").get(0))
+        .contains("<em>zanzibarquux</em>")
+        .contains("&lt;img")
+        .doesNotContain("<img");
+  }
+
+  @Test
   void aCoachFindsTheStoriesOfTheirCohortsOnly() {
     write(story("s-alice", "alice", "cohort-1", "Alice", 0));
     write(story("s-carol", "carol", "cohort-2", "Carol", 0));
