@@ -14,15 +14,11 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
 import org.storybank.api.Level;
 import org.storybank.api.cohort.CohortEvents.CandidateEnrolled;
@@ -436,22 +432,5 @@ public final class SearchBenchmark {
     private static String hex(byte[] bytes) {
       return java.util.HexFormat.of().formatHex(bytes);
     }
-  }
-
-  static <T> List<T> shuffled(List<T> list, Random random) {
-    List<T> copy = new ArrayList<>(list);
-    Collections.shuffle(copy, random);
-    return copy;
-  }
-
-  static void awaitAll(List<Future<?>> futures, ExecutorService pool) throws Exception {
-    for (Future<?> future : futures) {
-      future.get();
-    }
-    pool.shutdown();
-  }
-
-  static ExecutorService pool(int threads) {
-    return Executors.newFixedThreadPool(threads);
   }
 }
