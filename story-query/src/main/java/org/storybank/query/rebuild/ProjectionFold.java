@@ -39,9 +39,7 @@ class ProjectionFold {
   private final List<EvaluationDocument> evaluations = new ArrayList<>();
 
   void apply(StoredEvent stored, Object event) {
-    EventEnvelope envelope =
-        new EventEnvelope(
-            stored.eventId(), stored.aggregateId(), stored.sequence(), stored.timestamp());
+    EventEnvelope envelope = stored.envelope();
     if (event instanceof StoryEvent storyEvent) {
       story(storyEvent, envelope);
     } else if (event instanceof CohortEvent cohortEvent) {

@@ -3,7 +3,6 @@ package org.storybank.query.rebuild;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -190,9 +189,7 @@ public class Reindex {
     while (!(page = store.after(position, PAGE)).isEmpty()) {
       for (StoredEvent stored : page) {
         Optional<Object> event = decoder.decode(stored);
-        EventEnvelope envelope =
-            new EventEnvelope(
-                stored.eventId(), stored.aggregateId(), stored.sequence(), stored.timestamp());
+        EventEnvelope envelope = stored.envelope();
         if (event.isPresent() && event.get() instanceof StoryEvent storyEvent) {
           storyApplier.apply(storyEvent, envelope);
         } else if (event.isPresent() && event.get() instanceof CohortEvent cohortEvent) {
@@ -216,9 +213,5 @@ public class Reindex {
         total,
         total == 0 ? 100 : done * 100 / total,
         done / seconds);
-  }
-
-  static UncheckedIOException unreachable(IOException e) {
-    return new UncheckedIOException(e);
   }
 }
