@@ -2,6 +2,8 @@ package org.storybank.query.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexDefinition {
 
   private static final Logger log = LoggerFactory.getLogger(IndexDefinition.class);
+  private static final String DEFAULT_REFRESH_INTERVAL = "1s";
 
   private final String alias;
   private final byte[] body;
@@ -41,6 +44,20 @@ public final class IndexDefinition {
 
   public String alias() {
     return alias;
+  }
+
+  /** How often the index makes new writes searchable, as its settings say (else the default). */
+  public String refreshInterval() {
+    try {
+      JsonNode settings = new ObjectMapper().readTree(body).path("settings");
+      JsonNode interval = settings.path("refresh_interval");
+      if (interval.isMissingNode()) {
+        interval = settings.path("index").path("refresh_interval");
+      }
+      return interval.isMissingNode() ? DEFAULT_REFRESH_INTERVAL : interval.asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The concrete index this definition builds when nothing else is asked for. */

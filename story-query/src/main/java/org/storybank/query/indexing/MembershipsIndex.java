@@ -62,18 +62,19 @@ public class MembershipsIndex {
 
   /** The story in the cohort its author is in now, when this view knows the author. */
   public StoryDocument place(StoryDocument story) {
-    return CohortPlacement.place(story, membershipsOf(story.authorId()));
+    return CohortPlacement.place(story, of(story.authorId()));
   }
 
   public Optional<String> cohortOf(String candidateId) {
-    return membershipsOf(candidateId).stream()
+    return of(candidateId).stream()
         .filter(Membership::member)
         .map(Membership::cohortId)
         .sorted()
         .findFirst();
   }
 
-  private List<Membership> membershipsOf(String candidateId) {
+  /** Every cohort the candidate was ever recorded in, as its latest event left it. */
+  public List<Membership> of(String candidateId) {
     try {
       return elasticsearch
           .search(

@@ -3,7 +3,6 @@ package org.storybank.query.indexing;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.api.story.StoryEvents.EvaluationRecorded;
 import org.storybank.query.projection.EvaluationDocument;
@@ -46,7 +45,9 @@ public class StoryEventApplier {
     switch (projection.apply(current, event, envelope)) {
       case StoryProjection.Outcome.Write write -> {
         StoryDocument document = embedder.embed(write.document());
-        stories.write(event instanceof StoryDrafted ? memberships.place(document) : document);
+        // every write is placed, not only the draft's: a cohort move may have rewritten the
+        // document between our read and this write
+        stories.write(memberships.place(document));
       }
       case StoryProjection.Outcome.MissingStory missing ->
           log.warn(

@@ -6,8 +6,9 @@ import org.storybank.api.cohort.CohortEvents.CandidateEnrolled;
 import org.storybank.api.cohort.CohortEvents.CandidateRemoved;
 
 /**
- * A candidate joined or left a cohort. Their stories follow them: a coach searches only the stories
- * of candidates in their cohorts now, not of those who were in them when they drafted.
+ * A candidate joined or left a cohort. Their stories follow them, placed by every membership known
+ * so far ({@link CohortPlacement}), not by this change alone: cohort events are keyed by cohort, so
+ * two cohorts' events about one candidate may arrive in either order, and a stale one may repeat.
  */
 public record CohortChange(String candidateId, String joined, String left) {
 
@@ -19,19 +20,5 @@ public record CohortChange(String candidateId, String joined, String left) {
           Optional.of(new CohortChange(removed.candidateId(), null, removed.cohortId()));
       default -> Optional.empty();
     };
-  }
-
-  /** The story as it should be indexed after the change; empty if the change does not touch it. */
-  public Optional<StoryDocument> applyTo(StoryDocument story) {
-    if (!story.authorId().equals(candidateId)) {
-      return Optional.empty();
-    }
-    if (joined != null && !joined.equals(story.cohortId())) {
-      return Optional.of(story.withCohort(joined));
-    }
-    if (left != null && left.equals(story.cohortId())) {
-      return Optional.of(story.withCohort(null));
-    }
-    return Optional.empty();
   }
 }

@@ -1,6 +1,8 @@
 package org.storybank.query.projection;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which cohort a story belongs in: the one its author is in now. A story drafted just before its
@@ -25,5 +27,13 @@ public final class CohortPlacement {
       return story;
     }
     return story.withCohort(current.stream().findFirst().orElse(null));
+  }
+
+  /** The story placed by {@code known}; empty when it already is where it belongs. */
+  public static Optional<StoryDocument> move(StoryDocument story, List<Membership> known) {
+    StoryDocument placed = place(story, known);
+    return Objects.equals(placed.cohortId(), story.cohortId())
+        ? Optional.empty()
+        : Optional.of(placed);
   }
 }

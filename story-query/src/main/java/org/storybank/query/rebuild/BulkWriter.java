@@ -11,6 +11,10 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.storybank.query.projection.StoryDocument;
@@ -18,16 +22,29 @@ import org.storybank.query.projection.StoryVectors;
 import org.storybank.query.semantic.StoryEmbedder;
 
 /**
- * Writes rebuilt documents in bulk under external versioning. Story vectors are taken from the live
- * index when the story's text has not changed, so a rebuild does not run the sentence model again
- * for every story.
+ * Writes rebuilt documents in bulk under external versioning, {@value #IN_FLIGHT} requests at a
+ * time: while Elasticsearch indexes one batch, the next is serialised (analysed terms included) and
+ * the replay goes on. Story vectors are taken from the live index when the story's text has not
+ * changed, so a rebuild does not run the sentence model again for every story. {@link #flush()}
+ * waits for everything sent and reports the first failure.
  */
-class BulkWriter {
+class BulkWriter implements AutoCloseable {
 
-  static final int BATCH = 500;
+  static final int BATCH = 1_000;
+  static final int IN_FLIGHT = 2;
 
   private final ElasticsearchClient elasticsearch;
   private final StoryEmbedder embedder;
+  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private final ExecutorService senders =
+      Executors.newFixedThreadPool(
+          IN_FLIGHT,
+          work -> {
+            Thread thread = new Thread(work, "reindex-bulk");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
   BulkWriter(ElasticsearchClient elasticsearch, StoryEmbedder embedder) {
     this.elasticsearch = elasticsearch;
@@ -39,7 +56,7 @@ class BulkWriter {
     write(index, documents, id, version, document -> document);
   }
 
-  /** Writes what {@code source} makes of each item, under the item's id and version. */
+  /** Sends what {@code source} makes of each item, under the item's id and version. */
   <T> void write(
       String index,
       List<T> documents,
@@ -47,7 +64,8 @@ class BulkWriter {
       ToLongFunction<T> version,
       Function<T, ?> source) {
     for (int from = 0; from < documents.size(); from += BATCH) {
-      List<T> batch = documents.subList(from, Math.min(from + BATCH, documents.size()));
+      List<T> batch =
+          List.copyOf(documents.subList(from, Math.min(from + BATCH, documents.size())));
       BulkRequest.Builder bulk = new BulkRequest.Builder();
       for (T document : batch) {
         bulk.operations(
@@ -63,6 +81,21 @@ class BulkWriter {
       }
       send(bulk.build());
     }
+  }
+
+  /** Waits until every request sent so far is answered; throws the first that failed. */
+  void flush() {
+    inFlight.acquireUninterruptibly(IN_FLIGHT);
+    inFlight.release(IN_FLIGHT);
+    RuntimeException failed = failure.get();
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  @Override
+  public void close() {
+    senders.shutdownNow();
   }
 
   /** Stories with their vectors: reused from {@code liveAlias} where the text is the same. */
@@ -102,18 +135,44 @@ class BulkWriter {
   }
 
   private void send(BulkRequest request) {
+    flushIfFailed();
+    inFlight.acquireUninterruptibly();
     try {
-      BulkResponse response = elasticsearch.bulk(request);
-      if (response.errors()) {
-        for (BulkResponseItem item : response.items()) {
-          if (item.error() != null && item.status() != 409) {
-            throw new IllegalStateException(
-                "bulk write of " + item.id() + " failed: " + item.error().reason());
-          }
+      senders.execute(
+          () -> {
+            try {
+              check(elasticsearch.bulk(request));
+            } catch (IOException e) {
+              failure.compareAndSet(
+                  null, new UncheckedIOException("cannot reach Elasticsearch for a bulk write", e));
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              inFlight.release();
+            }
+          });
+    } catch (RuntimeException e) {
+      inFlight.release();
+      throw e;
+    }
+  }
+
+  private void flushIfFailed() {
+    RuntimeException failed = failure.get();
+    if (failed != null) {
+      flush();
+    }
+  }
+
+  private static void check(BulkResponse response) {
+    if (response.errors()) {
+      for (BulkResponseItem item : response.items()) {
+        // 409: the index already holds this version or a later one, which a rebuild allows
+        if (item.error() != null && item.status() != 409) {
+          throw new IllegalStateException(
+              "bulk write of " + item.id() + " failed: " + item.error().reason());
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach Elasticsearch for a bulk write", e);
     }
   }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storybank.api.cohort.CohortEvent;
-import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.api.story.StoryEvents.EvaluationRecorded;
 import org.storybank.query.projection.CohortChange;
@@ -53,10 +52,8 @@ class ProjectionFold {
       evaluations.add(EvaluationDocument.of(recorded, current.get(), envelope));
     }
     if (projection.apply(current, event, envelope) instanceof StoryProjection.Outcome.Write write) {
-      StoryDocument document = write.document();
-      if (event instanceof StoryDrafted) {
-        document = CohortPlacement.place(document, membershipsOf(document.authorId()));
-      }
+      StoryDocument document =
+          CohortPlacement.place(write.document(), membershipsOf(write.document().authorId()));
       stories.put(document.storyId(), document);
       storiesByAuthor
           .computeIfAbsent(document.authorId(), author -> new LinkedHashSet<>())
@@ -76,8 +73,10 @@ class ProjectionFold {
         cohortId,
         new VersionedMembership(
             new Membership(change.candidateId(), cohortId, change.joined() != null), sequence));
+    List<Membership> now = membershipsOf(change.candidateId());
     for (String storyId : storiesByAuthor.getOrDefault(change.candidateId(), Set.of())) {
-      change.applyTo(stories.get(storyId)).ifPresent(moved -> stories.put(storyId, moved));
+      CohortPlacement.move(stories.get(storyId), now)
+          .ifPresent(moved -> stories.put(storyId, moved));
     }
   }
 

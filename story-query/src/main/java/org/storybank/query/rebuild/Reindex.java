@@ -1,6 +1,7 @@
 package org.storybank.query.rebuild;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.SQLException;
@@ -90,10 +91,23 @@ public class Reindex {
       fresh.add(index);
     }
 
+    loading(fresh);
     long end = store.lastGlobalIndex();
     out.printf(Locale.ROOT, "replaying %,d events from the event store%n", end);
     ProjectionFold fold = new ProjectionFold();
-    BulkWriter writer = new BulkWriter(elasticsearch, embedder);
+    try (BulkWriter writer = new BulkWriter(elasticsearch, embedder)) {
+      return load(definitions, fresh, fold, writer, end, started);
+    }
+  }
+
+  private Result load(
+      List<IndexDefinition> definitions,
+      List<String> fresh,
+      ProjectionFold fold,
+      BulkWriter writer,
+      long end,
+      long started)
+      throws SQLException, IOException {
     long replayed = 0;
     int evaluationCount = 0;
     long lastReport = clock.millis();
@@ -134,6 +148,15 @@ public class Reindex {
               stories.name(),
               folded.subList(from, Math.min(from + BulkWriter.BATCH * 4, folded.size())));
       writer.write(fresh.get(0), batch, StoryDocument::storyId, StoryDocument::version);
+      if (clock.millis() - lastReport >= 2_000) {
+        lastReport = clock.millis();
+        out.printf(
+            Locale.ROOT,
+            "written %,d / %,d stories (%.1f s)%n",
+            from + batch.size(),
+            folded.size(),
+            (clock.millis() - started) / 1000.0);
+      }
     }
     List<ProjectionFold.VersionedMembership> foldedMemberships = fold.memberships();
     writer.write(
@@ -142,7 +165,9 @@ public class Reindex {
         known -> known.membership().candidateId() + "/" + known.membership().cohortId(),
         ProjectionFold.VersionedMembership::version,
         ProjectionFold.VersionedMembership::membership);
+    writer.flush();
 
+    serving(definitions, fresh);
     elasticsearch.indices().refresh(refresh -> refresh.index(fresh));
     List<String> previous = swap(definitions, fresh);
     long caughtUp = catchUp(Math.max(0, position - CATCH_UP_MARGIN));
@@ -152,6 +177,39 @@ public class Reindex {
     double seconds = (clock.millis() - started) / 1000.0;
     return new Result(
         replayed, folded.size(), evaluationCount, foldedMemberships.size(), caughtUp, seconds);
+  }
+
+  /**
+   * While loading, a fresh index is never refreshed and its translog is synced in the background
+   * rather than per request: nobody searches it yet, and an interrupted rebuild starts over anyway.
+   */
+  private void loading(List<String> indexes) throws IOException {
+    elasticsearch
+        .indices()
+        .putSettings(
+            put ->
+                put.index(indexes)
+                    .settings(
+                        s ->
+                            s.refreshInterval(t -> t.time("-1"))
+                                .translog(t -> t.durability(TranslogDurability.Async))));
+  }
+
+  /** Before the swap each fresh index gets the settings its definition gives a live index. */
+  private void serving(List<IndexDefinition> definitions, List<String> indexes) throws IOException {
+    for (int i = 0; i < definitions.size(); i++) {
+      String index = indexes.get(i);
+      String interval = definitions.get(i).refreshInterval();
+      elasticsearch
+          .indices()
+          .putSettings(
+              put ->
+                  put.index(index)
+                      .settings(
+                          s ->
+                              s.refreshInterval(t -> t.time(interval))
+                                  .translog(t -> t.durability(TranslogDurability.Request))));
+    }
   }
 
   private List<String> swap(List<IndexDefinition> definitions, List<String> fresh)

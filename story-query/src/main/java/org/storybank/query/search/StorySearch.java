@@ -31,11 +31,13 @@ import org.storybank.query.semantic.PromptPrinciples.InferredPrinciple;
 import org.storybank.query.semantic.SentenceEmbeddings;
 
 /**
- * Finds the caller's stories for a question. Three rankings run in one multi-search, under the same
- * filters: words (the application's English analysis with interview synonyms, BM25 over title,
- * linked prompts and STAR text), the story's meaning and its linked prompts' meaning (MiniLM
- * vectors, kNN). They are fused by rank, and stories tagged with a principle the catalog ties to
- * the question rise. Facets count everything any ranking matched.
+ * Finds the caller's stories for a question. Three rankings run under the same filters: words (the
+ * application's English analysis with interview synonyms, BM25 over title, linked prompts and STAR
+ * text), the story's meaning and its linked prompts' meaning (MiniLM vectors, exact kNN over the
+ * caller's stories). They are fused by rank, and stories tagged with a principle the catalog ties
+ * to the question rise. Facets count everything any ranking matched. One multi-search of three
+ * searches carries it all (words; both meanings, told apart by named-query scores; the counts with
+ * the principle's stories); then the page's stories are read.
  */
 public class StorySearch {
 
@@ -53,14 +55,27 @@ public class StorySearch {
   private static final String[] NOT_RETURNED = {"vectors"};
 
   /**
-   * What fusion and sorting need of each ranked story, read from doc values: loading the source
-   * would parse each story's two vectors too. The page's stories are read in full afterwards.
+   * What fusion and sorting need of each ranked story, the id included, read from doc values: with
+   * no stored field asked for, Elasticsearch never decompresses a story's stored source (which
+   * holds its two vectors) to rank it. The page's stories are read in full afterwards.
    */
-  private static final List<String> RANKING_FIELDS = List.of("principles", "score", "updatedAt");
+  private static final List<String> RANKING_FIELDS =
+      List.of("storyId", "principles", "score", "updatedAt");
 
-  record Ranked(String storyId, List<String> principles, Integer score, Instant updatedAt) {
+  record Ranked(
+      String storyId,
+      List<String> principles,
+      Integer score,
+      Instant updatedAt,
+      Double relevance,
+      Map<String, Double> named) {
+    Ranked withRelevance(Double value) {
+      return new Ranked(storyId, principles, score, updatedAt, value, named);
+    }
+
     static Ranked of(Hit<?> hit) {
       Map<String, JsonData> fields = hit.fields();
+      String storyId = String.valueOf(fields.get("storyId").to(List.class).get(0));
       List<String> principles = new ArrayList<>();
       if (fields.containsKey("principles")) {
         for (Object value : fields.get("principles").to(List.class)) {
@@ -73,9 +88,16 @@ public class StorySearch {
               : null;
       Instant updatedAt =
           fields.containsKey("updatedAt")
-              ? Instant.parse(String.valueOf(fields.get("updatedAt").to(List.class).get(0)))
+              ? Instant.ofEpochMilli(
+                  Long.parseLong(String.valueOf(fields.get("updatedAt").to(List.class).get(0))))
               : null;
-      return new Ranked(hit.id(), principles, score, updatedAt);
+      return new Ranked(
+          storyId,
+          principles,
+          score,
+          updatedAt,
+          hit.score(),
+          hit.matchedQueries() == null ? Map.of() : hit.matchedQueries());
     }
   }
 
@@ -158,42 +180,21 @@ public class StorySearch {
     int window = Math.max(WINDOW, query.from() + query.size());
     Query lexical = lexical(terms);
     // the rankings order every story by meaning; only fairly close ones count as matches
-    Query byStory = knn("vectors.story", queryVector, window, null, filters);
-    Query byPrompts = knn("vectors.prompts", queryVector, window, null, filters);
-    Query closeStory = knn("vectors.story", queryVector, window, MIN_STORY_SIMILARITY, filters);
+    Query byStory = knn("vectors.story", queryVector, window, null, filters, STORY_RANKING);
+    Query byPrompts = knn("vectors.prompts", queryVector, window, null, filters, PROMPTS_RANKING);
+    Query closeStory =
+        knn("vectors.story", queryVector, window, MIN_STORY_SIMILARITY, filters, null);
     Query closePrompts =
-        knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters);
+        knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters, null);
     Query byPrinciple = taggedWith(principles);
 
-    MsearchResponse<StoryDocument> response =
-        elasticsearch.msearch(
-            msearch ->
-                msearch
-                    .index(index.name())
-                    .searches(s -> s.header(h -> h).body(b -> ranking(b, filters, lexical, window)))
-                    .searches(s -> s.header(h -> h).body(b -> ranking(b, filters, byStory, window)))
-                    .searches(
-                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrompts, window)))
-                    .searches(
-                        s -> s.header(h -> h).body(b -> ranking(b, filters, byPrinciple, window)))
-                    // facets and total in the same request as the rankings, so that a story
-                    // becoming searchable in between cannot be counted yet missing from the hits
-                    .searches(
-                        s ->
-                            s.header(h -> h)
-                                .body(
-                                    b ->
-                                        counting(
-                                            b,
-                                            filters,
-                                            List.of(
-                                                lexical, closeStory, closePrompts, byPrinciple)))),
-            StoryDocument.class);
-
-    List<Hit<StoryDocument>> lexicalHits = hits(response.responses().get(0));
-    List<Hit<StoryDocument>> storyHits = hits(response.responses().get(1));
-    List<Hit<StoryDocument>> promptHits = hits(response.responses().get(2));
-    List<Hit<StoryDocument>> principleHits = hits(response.responses().get(3));
+    Rankings rankings =
+        rankings(
+            filters, lexical, byStory, byPrompts, closeStory, closePrompts, byPrinciple, window);
+    List<Ranked> lexicalHits = rankings.lexical();
+    List<Ranked> storyHits = rankings.story();
+    List<Ranked> promptHits = rankings.prompts();
+    List<Ranked> principleHits = rankings.principle();
 
     Map<String, Ranked> documents = new HashMap<>();
     Map<String, Integer> lexicalRanks = new HashMap<>();
@@ -207,10 +208,10 @@ public class StorySearch {
     // found them; their weight comes from the bonus below, not from this list's order
     fusion.addRanking(ids(principleHits, documents), 0);
     for (int i = 0; i < lexicalHits.size(); i++) {
-      lexicalRanks.put(lexicalHits.get(i).id(), i + 1);
+      lexicalRanks.put(lexicalHits.get(i).storyId(), i + 1);
     }
-    storyHits.forEach(hit -> storySimilarity.put(hit.id(), cosine(hit.score())));
-    promptHits.forEach(hit -> promptSimilarity.put(hit.id(), cosine(hit.score())));
+    storyHits.forEach(hit -> storySimilarity.put(hit.storyId(), cosine(hit.relevance())));
+    promptHits.forEach(hit -> promptSimilarity.put(hit.storyId(), cosine(hit.relevance())));
     Map<String, List<InferredPrinciple>> principleMatches = new HashMap<>();
     for (Ranked story : documents.values()) {
       List<InferredPrinciple> matched =
@@ -225,8 +226,8 @@ public class StorySearch {
     Set<String> found = new java.util.HashSet<>(lexicalRanks.keySet());
     storySimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_STORY_SIMILARITY));
     promptSimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_PROMPT_SIMILARITY));
-    ResponseBody<StoryDocument> counts = result(response.responses().get(4));
-    principleHits.forEach(hit -> found.add(hit.id()));
+    ResponseBody<StoryDocument> counts = rankings.counts();
+    principleHits.forEach(hit -> found.add(hit.storyId()));
     List<String> ordered =
         order(fusion, documents, query.sort()).stream().filter(found::contains).toList();
     List<SearchResult.Hit> page = new ArrayList<>();
@@ -257,23 +258,129 @@ public class StorySearch {
         principles.stream().map(InferredPrinciple::principle).toList());
   }
 
+  /** The four rankings and the counts of everything any of them matched, from one request. */
+  record Rankings(
+      List<Ranked> lexical,
+      List<Ranked> story,
+      List<Ranked> prompts,
+      List<Ranked> principle,
+      ResponseBody<StoryDocument> counts) {}
+
+  private Rankings rankings(
+      List<Query> filters,
+      Query lexical,
+      Query byStory,
+      Query byPrompts,
+      Query closeStory,
+      Query closePrompts,
+      Query byPrinciple,
+      int window)
+      throws IOException {
+    Query byMeaning =
+        Query.of(q -> q.bool(b -> b.should(byStory, byPrompts).minimumShouldMatch("1")));
+    boolean principled = !byPrinciple.isMatchNone();
+    MsearchResponse<StoryDocument> response =
+        elasticsearch.msearch(
+            msearch ->
+                msearch
+                    .index(index.name())
+                    .includeNamedQueriesScore(true)
+                    .searches(s -> s.header(h -> h).body(b -> ranking(b, filters, lexical, window)))
+                    // both vectors' rankings in one search: each hit carries either score
+                    .searches(
+                        s -> s.header(h -> h).body(b -> ranking(b, filters, byMeaning, 2 * window)))
+                    // facets and total in the same request as the rankings, so that a story
+                    // becoming searchable in between cannot be counted yet missing from the hits;
+                    // the stories tagged with the question's principles score and come first
+                    .searches(
+                        s ->
+                            s.header(h -> h)
+                                .body(
+                                    b ->
+                                        counting(
+                                            b,
+                                            filters,
+                                            List.of(lexical, closeStory, closePrompts, byPrinciple),
+                                            byPrinciple,
+                                            principled ? window : 0))),
+            StoryDocument.class);
+    List<Ranked> meaning = ranked(response.responses().get(1));
+    ResponseBody<StoryDocument> counts = result(response.responses().get(2));
+    return new Rankings(
+        ranked(response.responses().get(0)),
+        byNamedScore(meaning, STORY_RANKING),
+        byNamedScore(meaning, PROMPTS_RANKING),
+        counts.hits().hits().stream()
+            .filter(hit -> hit.score() != null && hit.score() > 0)
+            .map(Ranked::of)
+            .toList(),
+        counts);
+  }
+
+  private static final String STORY_RANKING = "story";
+  private static final String PROMPTS_RANKING = "prompts";
+
+  /** The hits that matched the named query, by its score, as its own ranking would order them. */
+  private static List<Ranked> byNamedScore(List<Ranked> hits, String name) {
+    return hits.stream()
+        .filter(hit -> hit.named().containsKey(name))
+        .map(hit -> hit.withRelevance(hit.named().get(name)))
+        .sorted(Comparator.comparing(Ranked::relevance, Comparator.reverseOrder()))
+        .toList();
+  }
+
   private static SearchRequestBody.Builder ranking(
       SearchRequestBody.Builder body, List<Query> filters, Query ranking, int window) {
     body.size(window)
         .source(source -> source.fetch(false))
-        .docvalueFields(
-            RANKING_FIELDS.stream().map(field -> FieldAndFormat.of(f -> f.field(field))).toList())
+        .storedFields("_none_")
+        .docvalueFields(rankingFields())
         .query(q -> q.bool(b -> b.filter(filters).must(ranking)));
     return body;
   }
 
+  /**
+   * Total and facets of every story any ranking matched; with {@code scored}, the first {@code
+   * size} hits are the matches of that query (the others score nothing).
+   */
   private static SearchRequestBody.Builder counting(
-      SearchRequestBody.Builder body, List<Query> filters, List<Query> matches) {
-    body.size(0)
+      SearchRequestBody.Builder body,
+      List<Query> filters,
+      List<Query> matches,
+      Query scored,
+      int size) {
+    Query anyMatch = Query.of(q -> q.bool(b -> b.should(matches).minimumShouldMatch("1")));
+    body.size(size)
         .trackTotalHits(total -> total.enabled(true))
-        .query(q -> q.bool(b -> b.filter(filters).should(matches).minimumShouldMatch("1")))
+        .query(
+            q ->
+                q.bool(
+                    b -> {
+                      b.filter(filters).filter(anyMatch);
+                      if (scored != null) {
+                        b.should(sc -> sc.constantScore(c -> c.filter(scored).boost(1f)));
+                      }
+                      return b;
+                    }))
         .aggregations(Facets.aggregations());
+    if (size > 0) {
+      body.source(source -> source.fetch(false))
+          .storedFields("_none_")
+          .docvalueFields(rankingFields());
+    }
     return body;
+  }
+
+  private static List<FieldAndFormat> rankingFields() {
+    return RANKING_FIELDS.stream()
+        .map(
+            field ->
+                FieldAndFormat.of(
+                    f ->
+                        field.equals("updatedAt")
+                            ? f.field(field).format("epoch_millis")
+                            : f.field(field)))
+        .toList();
   }
 
   /** Stories tagged with a principle the catalog is fairly sure the question is about. */
@@ -302,7 +409,12 @@ public class StorySearch {
   }
 
   private static Query knn(
-      String field, List<Float> vector, int window, Float similarity, List<Query> filters) {
+      String field,
+      List<Float> vector,
+      int window,
+      Float similarity,
+      List<Query> filters,
+      String name) {
     return Query.of(
         q ->
             q.knn(
@@ -312,7 +424,8 @@ public class StorySearch {
                         .k(window)
                         .numCandidates(Math.max(window, 100))
                         .similarity(similarity)
-                        .filter(filters)));
+                        .filter(filters)
+                        .queryName(name)));
   }
 
   /** Every story takes part in the ranking by meaning; only a fairly close one is a match. */
@@ -413,17 +526,17 @@ public class StorySearch {
     return stories;
   }
 
-  private static List<String> ids(List<Hit<StoryDocument>> hits, Map<String, Ranked> documents) {
+  private static List<String> ids(List<Ranked> hits, Map<String, Ranked> documents) {
     List<String> ids = new ArrayList<>(hits.size());
-    for (Hit<StoryDocument> hit : hits) {
-      documents.computeIfAbsent(hit.id(), id -> Ranked.of(hit));
-      ids.add(hit.id());
+    for (Ranked hit : hits) {
+      documents.putIfAbsent(hit.storyId(), hit);
+      ids.add(hit.storyId());
     }
     return ids;
   }
 
-  private static List<Hit<StoryDocument>> hits(MultiSearchResponseItem<StoryDocument> item) {
-    return result(item).hits().hits();
+  private static List<Ranked> ranked(MultiSearchResponseItem<StoryDocument> item) {
+    return result(item).hits().hits().stream().map(Ranked::of).toList();
   }
 
   private static ResponseBody<StoryDocument> result(MultiSearchResponseItem<StoryDocument> item) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.storybank.api.cohort.CohortEvents.CandidateEnrolled;
 import org.storybank.api.cohort.CohortEvents.CandidateRemoved;
 import org.storybank.api.cohort.CohortEvents.CohortCreated;
+import org.storybank.query.projection.CohortPlacement.Membership;
 
 class CohortChangeTest {
 
@@ -33,13 +34,21 @@ class CohortChangeTest {
           null,
           null);
 
+  private static final List<Membership> LEFT_COHORT_1 =
+      List.of(new Membership("alice", "cohort-1", false));
+
+  @Test
+  void cohortEventsBecomeChangesOfOneCandidate() {
+    assertThat(CohortChange.of(new CandidateRemoved("cohort-1", "coach-1", "alice")))
+        .contains(new CohortChange("alice", null, "cohort-1"));
+    assertThat(CohortChange.of(new CandidateEnrolled("cohort-2", "alice", "inv-1")))
+        .contains(new CohortChange("alice", "cohort-2", null));
+    assertThat(CohortChange.of(new CohortCreated("cohort-3", "admin", "New"))).isEmpty();
+  }
+
   @Test
   void aRemovedCandidatesStoriesLeaveTheCohortAtTheirOwnVersion() {
-    StoryDocument moved =
-        CohortChange.of(new CandidateRemoved("cohort-1", "coach-1", "alice"))
-            .orElseThrow()
-            .applyTo(STORY)
-            .orElseThrow();
+    StoryDocument moved = CohortPlacement.move(STORY, LEFT_COHORT_1).orElseThrow();
     assertThat(moved.cohortId()).isNull();
     assertThat(moved.version()).isEqualTo(4);
     assertThat(moved.title()).isEqualTo("T");
@@ -47,31 +56,40 @@ class CohortChangeTest {
 
   @Test
   void anEnrolledCandidatesStoriesJoinTheNewCohort() {
-    StoryDocument moved =
-        CohortChange.of(new CandidateEnrolled("cohort-2", "alice", "inv-1"))
-            .orElseThrow()
-            .applyTo(STORY)
-            .orElseThrow();
-    assertThat(moved.cohortId()).isEqualTo("cohort-2");
+    List<Membership> moved =
+        List.of(
+            new Membership("alice", "cohort-1", false), new Membership("alice", "cohort-2", true));
+    assertThat(CohortPlacement.move(STORY, moved).orElseThrow().cohortId()).isEqualTo("cohort-2");
   }
 
   @Test
-  void otherCandidatesAndOtherCohortsAreLeftAlone() {
-    assertThat(
-            CohortChange.of(new CandidateRemoved("cohort-1", "coach-1", "bob"))
-                .orElseThrow()
-                .applyTo(STORY))
+  void aStoryAlreadyWhereItBelongsIsNotMoved() {
+    assertThat(CohortPlacement.move(STORY, List.of(new Membership("alice", "cohort-1", true))))
         .isEmpty();
     assertThat(
-            CohortChange.of(new CandidateRemoved("cohort-9", "coach-9", "alice"))
-                .orElseThrow()
-                .applyTo(STORY))
+            CohortPlacement.move(
+                STORY,
+                List.of(
+                    new Membership("alice", "cohort-1", true),
+                    new Membership("alice", "cohort-0", true))))
+        .as("still a member of its cohort, even if another one sorts first")
         .isEmpty();
-    assertThat(
-            CohortChange.of(new CandidateEnrolled("cohort-1", "alice", "inv-1"))
-                .orElseThrow()
-                .applyTo(STORY))
+    assertThat(CohortPlacement.move(STORY, List.of()))
+        .as("an author never seen enrolled")
         .isEmpty();
-    assertThat(CohortChange.of(new CohortCreated("cohort-3", "admin", "New"))).isEmpty();
+  }
+
+  @Test
+  void theOrderInWhichTwoCohortsEventsArriveDoesNotDecideWhereTheStoryEnds() {
+    Membership inTwo = new Membership("alice", "cohort-2", true);
+    Membership leftOne = new Membership("alice", "cohort-1", false);
+    // the new cohort's enrolment seen first, the old cohort's removal after: both orders agree
+    StoryDocument afterEnrolment = CohortPlacement.place(STORY, List.of(inTwo));
+    StoryDocument afterBoth = CohortPlacement.place(afterEnrolment, List.of(inTwo, leftOne));
+    StoryDocument otherOrder =
+        CohortPlacement.place(
+            CohortPlacement.place(STORY, List.of(leftOne)), List.of(leftOne, inTwo));
+    assertThat(afterBoth.cohortId()).isEqualTo("cohort-2");
+    assertThat(otherOrder.cohortId()).isEqualTo("cohort-2");
   }
 }

@@ -75,13 +75,17 @@ public final class SearchBenchmark {
     try (TestIndexes indexes = new TestIndexes()) {
       List<StoryDocument> documents = corpus.stories(stories, random);
 
-      // (1) the yardstick: the same texts as plain JSON, default mapping, nothing of ours
+      // (1) the yardstick: the same texts as plain JSON, default mapping, nothing of ours, with
+      // as many requests in flight as the rebuild sends
       long started = System.nanoTime();
       String raw = indexes.properties.storiesIndex() + "-raw";
-      for (int from = 0; from < documents.size(); from += 1000) {
+      java.util.concurrent.ExecutorService senders =
+          java.util.concurrent.Executors.newFixedThreadPool(BulkWriter.IN_FLIGHT);
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      for (int from = 0; from < documents.size(); from += BulkWriter.BATCH) {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (StoryDocument story :
-            documents.subList(from, Math.min(from + 1000, documents.size()))) {
+            documents.subList(from, Math.min(from + BulkWriter.BATCH, documents.size()))) {
           Map<String, Object> plain =
               Map.of(
                   "title", story.title(),
@@ -92,15 +96,26 @@ public final class SearchBenchmark {
                   "authorId", story.authorId());
           bulk.operations(op -> op.index(i -> i.index(raw).id(story.storyId()).document(plain)));
         }
-        indexes.elasticsearch.bulk(bulk.build());
+        BulkRequest request = bulk.build();
+        sent.add(senders.submit(() -> indexes.elasticsearch.bulk(request)));
       }
+      for (java.util.concurrent.Future<?> request : sent) {
+        request.get();
+      }
+      senders.shutdown();
       double rawRate = documents.size() / seconds(started);
-      System.out.printf(Locale.ROOT, "raw _bulk (yardstick): %,.0f docs/s%n", rawRate);
+      System.out.printf(
+          Locale.ROOT,
+          "raw _bulk (yardstick, %d requests in flight): %,.0f docs/s%n",
+          BulkWriter.IN_FLIGHT,
+          rawRate);
 
       // (2) our documents: analysed terms and two 384-dimension vectors each
       started = System.nanoTime();
-      new BulkWriter(indexes.elasticsearch, new StoryEmbedder(embeddings))
-          .write(indexes.stories.name(), documents, StoryDocument::storyId, StoryDocument::version);
+      try (BulkWriter writer = new BulkWriter(indexes.elasticsearch, new StoryEmbedder(embeddings))) {
+        writer.write(indexes.stories.name(), documents, StoryDocument::storyId, StoryDocument::version);
+        writer.flush();
+      }
       System.out.printf(
           Locale.ROOT,
           "story documents _bulk (terms + vectors): %,.0f docs/s%n",
@@ -121,7 +136,7 @@ public final class SearchBenchmark {
                     indexes.evaluations,
                     indexes.memberships,
                     new StoryEmbedder(embeddings),
-                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    new Indented(System.out),
                     Clock.systemUTC())
                 .run();
         System.out.printf(
@@ -137,6 +152,23 @@ public final class SearchBenchmark {
       // (4) search latency, 16 clients, prompts as interviewers ask them
       org.storybank.query.search.SearchBench.run(
           indexes, embeddings, principles, corpus.questions, stories, CLIENTS, queriesPerClient);
+    }
+  }
+
+  /** The rebuild's own progress lines, indented under the benchmark's figures. */
+  private static final class Indented extends java.io.PrintStream {
+    Indented(java.io.PrintStream out) {
+      super(out, true, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void println(String line) {
+      super.println("    " + line);
+    }
+
+    @Override
+    public java.io.PrintStream printf(Locale locale, String format, Object... args) {
+      return super.printf(locale, "    " + format, args);
     }
   }
 
@@ -291,10 +323,7 @@ public final class SearchBenchmark {
         ObjectMapper json)
         throws Exception {
       try (Connection connection = DriverManager.getConnection(database, user, password)) {
-        String schema =
-            Files.readString(
-                Path.of(
-                    "../story-command/src/main/resources/db/migration/V1__axon_event_store.sql"));
+        String schema = Files.readString(eventStoreSchema());
         connection.createStatement().execute(schema);
         StringBuilder copy = new StringBuilder();
         long global = 0;
@@ -398,6 +427,19 @@ public final class SearchBenchmark {
                 new StringReader(copy.toString()));
         return global;
       }
+    }
+
+    /** The command side's migration, from the repository root or from this module's folder. */
+    private static Path eventStoreSchema() {
+      Path relative =
+          Path.of("story-command/src/main/resources/db/migration/V1__axon_event_store.sql");
+      for (Path base : List.of(Path.of("."), Path.of(".."))) {
+        if (Files.exists(base.resolve(relative))) {
+          return base.resolve(relative);
+        }
+      }
+      throw new IllegalStateException(
+          "cannot find " + relative + " from " + Path.of("").toAbsolutePath());
     }
 
     private static void row(

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.storybank.query.projection.CohortChange;
+import org.storybank.query.projection.CohortPlacement;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.semantic.StoryEmbedder;
 import org.storybank.query.support.TestIndexes;
@@ -272,11 +273,9 @@ class StorySearchIntegrationTest {
     StoryDocument alice = story("s-alice", "alice", "cohort-1", "Alice", 3);
     write(alice);
     StoryDocument moved =
-        CohortChange.of(
-                new org.storybank.api.cohort.CohortEvents.CandidateRemoved(
-                    "cohort-1", "coach-1", "alice"))
-            .orElseThrow()
-            .applyTo(indexes.stories.get("s-alice").orElseThrow())
+        CohortPlacement.move(
+                indexes.stories.get("s-alice").orElseThrow(),
+                List.of(new CohortPlacement.Membership("alice", "cohort-1", false)))
             .orElseThrow();
     assertThat(indexes.stories.rewrite(moved)).isTrue();
     indexes.refresh();
