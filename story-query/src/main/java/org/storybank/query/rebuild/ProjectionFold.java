@@ -3,6 +3,7 @@ package org.storybank.query.rebuild;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,13 @@ class ProjectionFold {
   record VersionedMembership(Membership membership, long version) {}
 
   private final StoryProjection projection = new StoryProjection();
-  private final Map<String, StoryDocument> stories = new HashMap<>();
+
+  /**
+   * In the order of each story's latest event: the order in which the live consumers last wrote
+   * them, so reading their vectors back from the live index walks its stored blocks in sequence.
+   */
+  private final Map<String, StoryDocument> stories = new LinkedHashMap<>(16, 0.75f, true);
+
   private final Map<String, Set<String>> storiesByAuthor = new HashMap<>();
 
   /** candidate → cohort → membership */

@@ -37,6 +37,7 @@ import org.storybank.query.projection.StoryVectors;
 import org.storybank.query.semantic.PromptPrinciples;
 import org.storybank.query.semantic.SentenceEmbeddings;
 import org.storybank.query.semantic.StoryEmbedder;
+import org.storybank.query.support.CpuClock;
 import org.storybank.query.support.TestIndexes;
 import org.storybank.rubric.RubricCatalog;
 
@@ -112,8 +113,10 @@ public final class SearchBenchmark {
 
       // (2) our documents: analysed terms and two 384-dimension vectors each
       started = System.nanoTime();
-      try (BulkWriter writer = new BulkWriter(indexes.elasticsearch, new StoryEmbedder(embeddings))) {
-        writer.write(indexes.stories.name(), documents, StoryDocument::storyId, StoryDocument::version);
+      try (BulkWriter writer =
+          new BulkWriter(indexes.elasticsearch, new StoryEmbedder(embeddings))) {
+        writer.write(
+            indexes.stories.name(), documents, StoryDocument::storyId, StoryDocument::version);
         writer.flush();
       }
       System.out.printf(
@@ -128,6 +131,7 @@ public final class SearchBenchmark {
           database, servers.postgresUser(), servers.postgresPassword(), documents, json);
       try (EventStore store =
           new EventStore(database, servers.postgresUser(), servers.postgresPassword())) {
+        CpuClock cpu = new CpuClock(indexes.elasticsearch);
         Reindex.Result result =
             new Reindex(
                     indexes.elasticsearch,
@@ -146,6 +150,15 @@ public final class SearchBenchmark {
             result.stories(),
             result.seconds(),
             result.eventsPerSecond());
+        CpuClock.Spent spent = cpu.spent();
+        System.out.printf(
+            Locale.ROOT,
+            "rebuild CPU: %.1f s in Elasticsearch, %.1f s in the rebuilding JVM (%.1f s of wall"
+                + " time on 2 cores); the stories index has %d segments%n",
+            spent.elasticsearchMillis() / 1000.0,
+            spent.ownMillis() / 1000.0,
+            result.seconds(),
+            segments(indexes));
       }
       indexes.refresh();
 
@@ -170,6 +183,19 @@ public final class SearchBenchmark {
     public java.io.PrintStream printf(Locale locale, String format, Object... args) {
       return super.printf(locale, "    " + format, args);
     }
+  }
+
+  private static long segments(TestIndexes indexes) throws java.io.IOException {
+    return indexes
+        .elasticsearch
+        .indices()
+        .segments(s -> s.index(indexes.stories.name()))
+        .indices()
+        .values()
+        .stream()
+        .flatMap(index -> index.shards().values().stream())
+        .mapToLong(shard -> shard.get(0).numSearchSegments())
+        .sum();
   }
 
   static double seconds(long startedNanos) {

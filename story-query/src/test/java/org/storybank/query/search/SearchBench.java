@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.storybank.query.semantic.PromptPrinciples;
 import org.storybank.query.semantic.SentenceEmbeddings;
+import org.storybank.query.support.CpuClock;
 import org.storybank.query.support.TestIndexes;
 
 /**
@@ -74,6 +75,63 @@ public final class SearchBench {
         "CPU per search: %.1f ms in Elasticsearch, %.1f ms in the searching JVM%n",
         spent.elasticsearchMillis() / (double) all.size(),
         spent.ownMillis() / (double) all.size());
+
+    // the same clients at a steady pace instead of as fast as they can: latency counted from the
+    // moment each search was due, so a slow answer delays none of the later ones' clocks
+    double capacity = all.size() / seconds;
+    for (double share : OFFERED_SHARES) {
+      double rate = capacity * share;
+      List<Long> paced = bench.paced(clients, rate, PACED_SECONDS);
+      report(
+          String.format(
+              Locale.ROOT,
+              "paced at %,.0f searches/s (%.0f%% of that rate), %d clients",
+              rate,
+              share * 100,
+              clients),
+          paced,
+          0);
+    }
+  }
+
+  private static final double[] OFFERED_SHARES = {0.25, 0.5, 0.75};
+  private static final int PACED_SECONDS = 20;
+
+  /** Every client asks at {@code rate / clients} per second, on a schedule, for {@code seconds}. */
+  private List<Long> paced(int clients, double rate, int seconds) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      long intervalNanos = (long) (clients * 1e9 / rate);
+      int perClient = (int) Math.max(1, seconds * rate / clients);
+      long start = System.nanoTime() + 100_000_000;
+      List<Future<List<Long>>> futures = new ArrayList<>();
+      for (int client = 0; client < clients; client++) {
+        Random random = new Random(2_000 + client);
+        long first = start + intervalNanos * client / clients;
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<Long> latencies = new ArrayList<>(perClient);
+                  for (int i = 0; i < perClient; i++) {
+                    long due = first + i * intervalNanos;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    askOne(random);
+                    latencies.add((System.nanoTime() - due) / 1_000);
+                  }
+                  return latencies;
+                }));
+      }
+      List<Long> all = new ArrayList<>();
+      for (Future<List<Long>> future : futures) {
+        all.addAll(future.get());
+      }
+      return all;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** Every client asks {@code queries} questions one after another; the latencies of all. */
@@ -98,19 +156,24 @@ public final class SearchBench {
   private List<Long> ask(Random random, int queries) {
     List<Long> latencies = new ArrayList<>(queries);
     for (int i = 0; i < queries; i++) {
-      String question = questions.get(random.nextInt(questions.size()));
-      SearchScope scope =
-          random.nextInt(10) < 7
-              ? new SearchScope.OwnStories("candidate-" + random.nextInt(candidates))
-              : new SearchScope.CohortStories(List.of("cohort-" + random.nextInt(cohorts)));
       long asked = System.nanoTime();
-      SearchResult result = search.search(scope, StoryQuery.text(question, 10));
+      askOne(random);
       latencies.add((System.nanoTime() - asked) / 1_000);
-      if (result.hits().isEmpty() && scope instanceof SearchScope.OwnStories) {
-        throw new IllegalStateException("no hit for " + question + " in " + scope);
-      }
     }
     return latencies;
+  }
+
+  /** One question, as a candidate (70 %) or as a coach of one cohort (30 %). */
+  private void askOne(Random random) {
+    String question = questions.get(random.nextInt(questions.size()));
+    SearchScope scope =
+        random.nextInt(10) < 7
+            ? new SearchScope.OwnStories("candidate-" + random.nextInt(candidates))
+            : new SearchScope.CohortStories(List.of("cohort-" + random.nextInt(cohorts)));
+    SearchResult result = search.search(scope, StoryQuery.text(question, 10));
+    if (result.hits().isEmpty() && scope instanceof SearchScope.OwnStories) {
+      throw new IllegalStateException("no hit for " + question + " in " + scope);
+    }
   }
 
   private static void report(String what, List<Long> micros, double seconds) {

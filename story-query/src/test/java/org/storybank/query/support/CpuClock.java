@@ -1,4 +1,4 @@
-package org.storybank.query.search;
+package org.storybank.query.support;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
@@ -9,21 +9,21 @@ import java.lang.management.ManagementFactory;
  * CPU time spent between its creation and {@link #spent()}, by the Elasticsearch node (its own
  * process statistics) and by this JVM, so a benchmark can say where the work of a search goes.
  */
-final class CpuClock {
+public final class CpuClock {
 
-  record Spent(long elasticsearchMillis, long ownMillis) {}
+  public record Spent(long elasticsearchMillis, long ownMillis) {}
 
   private final ElasticsearchClient elasticsearch;
   private final long elasticsearchStart;
   private final long ownStart;
 
-  CpuClock(ElasticsearchClient elasticsearch) {
+  public CpuClock(ElasticsearchClient elasticsearch) {
     this.elasticsearch = elasticsearch;
     this.elasticsearchStart = elasticsearchMillis();
     this.ownStart = ownMillis();
   }
 
-  Spent spent() {
+  public Spent spent() {
     return new Spent(elasticsearchMillis() - elasticsearchStart, ownMillis() - ownStart);
   }
 
