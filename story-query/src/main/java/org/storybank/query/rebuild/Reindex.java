@@ -19,6 +19,7 @@ import org.storybank.query.indexing.MembershipsIndex;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.indexing.StoryEventApplier;
 import org.storybank.query.projection.CohortChange;
+import org.storybank.query.projection.EvaluationDocument;
 import org.storybank.query.projection.EventEnvelope;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.semantic.StoryEmbedder;
@@ -95,24 +96,42 @@ public class Reindex {
     long end = store.lastGlobalIndex();
     out.printf(Locale.ROOT, "replaying %,d events from the event store%n", end);
     ProjectionFold fold = new ProjectionFold();
+    Progress progress = new Progress(started);
+    Replayed replayed;
+    int storyCount;
+    int membershipCount;
     try (BulkWriter writer = new BulkWriter(elasticsearch, embedder)) {
-      return load(definitions, fresh, fold, writer, end, started);
+      replayed = replay(fold, writer, fresh.get(1), end, progress);
+      storyCount = writeStories(fold, writer, fresh.get(0), progress);
+      membershipCount = writeMemberships(fold, writer, fresh.get(2));
+      writer.flush();
     }
+
+    serving(definitions, fresh);
+    elasticsearch.indices().refresh(refresh -> refresh.index(fresh));
+    List<String> previous = swap(definitions, fresh);
+    long caughtUp = catchUp(Math.max(0, replayed.position() - CATCH_UP_MARGIN));
+    for (String old : previous) {
+      elasticsearch.indices().delete(delete -> delete.index(old));
+    }
+    double seconds = (clock.millis() - started) / 1000.0;
+    return new Result(
+        replayed.events(), storyCount, replayed.evaluations(), membershipCount, caughtUp, seconds);
   }
 
-  private Result load(
-      List<IndexDefinition> definitions,
-      List<String> fresh,
-      ProjectionFold fold,
-      BulkWriter writer,
-      long end,
-      long started)
-      throws SQLException, IOException {
+  /** How far the replay went: events read, the last global index, evaluations written. */
+  private record Replayed(long events, long position, int evaluations) {}
+
+  /**
+   * Folds every event up to {@code end} in global order; evaluations are written as they come (they
+   * never change afterwards), stories and memberships wait for the end of the replay.
+   */
+  private Replayed replay(
+      ProjectionFold fold, BulkWriter writer, String evaluationsIndex, long end, Progress progress)
+      throws SQLException {
     long replayed = 0;
-    int evaluationCount = 0;
-    long lastReport = clock.millis();
     long position = 0;
-    List<org.storybank.query.projection.EvaluationDocument> drained;
+    int evaluationCount = 0;
     while (position < end) {
       List<StoredEvent> page = store.after(position, PAGE);
       if (page.isEmpty()) {
@@ -126,57 +145,80 @@ public class Reindex {
         replayed++;
         position = stored.globalIndex();
       }
-      drained = fold.drainEvaluations();
+      List<EvaluationDocument> drained = fold.drainEvaluations();
       writer.write(
-          fresh.get(1),
+          evaluationsIndex,
           drained,
-          org.storybank.query.projection.EvaluationDocument::evaluationId,
-          org.storybank.query.projection.EvaluationDocument::storyVersion);
+          EvaluationDocument::evaluationId,
+          EvaluationDocument::storyVersion);
       evaluationCount += drained.size();
-      if (clock.millis() - lastReport >= 2_000) {
-        lastReport = clock.millis();
-        report("replayed", replayed, end, started);
+      if (progress.due()) {
+        report("replayed", replayed, end, progress.started());
       }
     }
-    report("replayed", replayed, end, started);
+    report("replayed", replayed, end, progress.started());
+    return new Replayed(replayed, position, evaluationCount);
+  }
 
+  /** The folded stories with their vectors (reused from the live index where unchanged). */
+  private int writeStories(
+      ProjectionFold fold, BulkWriter writer, String storiesIndex, Progress progress) {
     List<StoryDocument> folded = new ArrayList<>(fold.stories());
     out.printf(Locale.ROOT, "writing %,d stories%n", folded.size());
-    for (int from = 0; from < folded.size(); from += BulkWriter.BATCH * 4) {
+    int step = BulkWriter.BATCH * 4;
+    for (int from = 0; from < folded.size(); from += step) {
       List<StoryDocument> batch =
           writer.withVectors(
-              stories.name(),
-              folded.subList(from, Math.min(from + BulkWriter.BATCH * 4, folded.size())));
-      writer.write(fresh.get(0), batch, StoryDocument::storyId, StoryDocument::version);
-      if (clock.millis() - lastReport >= 2_000) {
-        lastReport = clock.millis();
+              stories.name(), folded.subList(from, Math.min(from + step, folded.size())));
+      writer.write(storiesIndex, batch, StoryDocument::storyId, StoryDocument::version);
+      if (progress.due()) {
         out.printf(
             Locale.ROOT,
             "written %,d / %,d stories (%.1f s)%n",
             from + batch.size(),
             folded.size(),
-            (clock.millis() - started) / 1000.0);
+            progress.seconds());
       }
     }
-    List<ProjectionFold.VersionedMembership> foldedMemberships = fold.memberships();
+    return folded.size();
+  }
+
+  private int writeMemberships(ProjectionFold fold, BulkWriter writer, String membershipsIndex) {
+    List<ProjectionFold.VersionedMembership> folded = fold.memberships();
     writer.write(
-        fresh.get(2),
-        foldedMemberships,
+        membershipsIndex,
+        folded,
         known -> known.membership().candidateId() + "/" + known.membership().cohortId(),
         ProjectionFold.VersionedMembership::version,
         ProjectionFold.VersionedMembership::membership);
-    writer.flush();
+    return folded.size();
+  }
 
-    serving(definitions, fresh);
-    elasticsearch.indices().refresh(refresh -> refresh.index(fresh));
-    List<String> previous = swap(definitions, fresh);
-    long caughtUp = catchUp(Math.max(0, position - CATCH_UP_MARGIN));
-    for (String old : previous) {
-      elasticsearch.indices().delete(delete -> delete.index(old));
+  /** When the next progress line is due: every two seconds. */
+  private final class Progress {
+    private final long started;
+    private long lastReport;
+
+    Progress(long started) {
+      this.started = started;
+      this.lastReport = started;
     }
-    double seconds = (clock.millis() - started) / 1000.0;
-    return new Result(
-        replayed, folded.size(), evaluationCount, foldedMemberships.size(), caughtUp, seconds);
+
+    long started() {
+      return started;
+    }
+
+    double seconds() {
+      return (clock.millis() - started) / 1000.0;
+    }
+
+    boolean due() {
+      if (clock.millis() - lastReport < 2_000) {
+        return false;
+      }
+      lastReport = clock.millis();
+      return true;
+    }
   }
 
   /**

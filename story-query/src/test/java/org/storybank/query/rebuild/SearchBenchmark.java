@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.postgresql.PGConnection;
 import org.storybank.api.Level;
 import org.storybank.api.cohort.CohortEvents.CandidateEnrolled;
 import org.storybank.api.evaluation.EvaluationResult;
@@ -125,12 +119,9 @@ public final class SearchBenchmark {
           documents.size() / seconds(started));
 
       // (3) rebuild from an event store of the same stories
-      TestServers servers = TestServers.shared();
-      String database = servers.newDatabase();
-      corpus.writeEvents(
-          database, servers.postgresUser(), servers.postgresPassword(), documents, json);
-      try (EventStore store =
-          new EventStore(database, servers.postgresUser(), servers.postgresPassword())) {
+      EventStoreTable table = new EventStoreTable(TestServers.shared());
+      corpus.writeEvents(table, documents);
+      try (EventStore store = table.reader()) {
         CpuClock cpu = new CpuClock(indexes.elasticsearch);
         Reindex.Result result =
             new Reindex(
@@ -341,164 +332,82 @@ public final class SearchBenchmark {
     }
 
     /** Drafted (first text), revised (final text), evaluated, tagged: 4 events a story. */
-    long writeEvents(
-        String database,
-        String user,
-        String password,
-        List<StoryDocument> stories,
-        ObjectMapper json)
-        throws Exception {
-      try (Connection connection = DriverManager.getConnection(database, user, password)) {
-        String schema = Files.readString(eventStoreSchema());
-        connection.createStatement().execute(schema);
-        StringBuilder copy = new StringBuilder();
-        long global = 0;
-        Map<String, Long> cohortSequences = new HashMap<>();
-        java.util.Set<String> enrolled = new java.util.HashSet<>();
-        for (StoryDocument story : stories) {
-          if (enrolled.add(story.authorId())) {
-            long sequence = cohortSequences.merge(story.cohortId(), 1L, Long::sum) - 1;
-            row(
-                copy,
-                ++global,
+    void writeEvents(EventStoreTable table, List<StoryDocument> stories) throws Exception {
+      Map<String, Long> cohortSequences = new HashMap<>();
+      java.util.Set<String> enrolled = new java.util.HashSet<>();
+      for (StoryDocument story : stories) {
+        if (enrolled.add(story.authorId())) {
+          long sequence = cohortSequences.merge(story.cohortId(), 1L, Long::sum) - 1;
+          table.append(
+              story.cohortId(),
+              sequence,
+              new CandidateEnrolled(
+                  story.cohortId(), story.authorId(), "inv-" + table.lastGlobalIndex()));
+        }
+        StarText first =
+            new StarText(story.situation(), "A first task.", "A first action.", "A first result.");
+        List<PromptLink> prompts =
+            story.prompts().stream()
+                .map(p -> new PromptLink(p.promptId(), p.text(), p.angle()))
+                .toList();
+        Level level = Level.fromId(story.level()).orElseThrow();
+        table.append(
+            story.storyId(),
+            0,
+            new StoryDrafted(
+                story.storyId(),
+                story.authorId(),
                 story.cohortId(),
-                sequence,
-                new CandidateEnrolled(story.cohortId(), story.authorId(), "inv-" + global),
-                json);
-          }
-          StarText first =
-              new StarText(
-                  story.situation(), "A first task.", "A first action.", "A first result.");
-          List<PromptLink> prompts =
-              story.prompts().stream()
-                  .map(p -> new PromptLink(p.promptId(), p.text(), p.angle()))
-                  .toList();
-          Level level = Level.fromId(story.level()).orElseThrow();
-          row(
-              copy,
-              ++global,
-              story.storyId(),
-              0,
-              new StoryDrafted(
-                  story.storyId(),
-                  story.authorId(),
-                  story.cohortId(),
-                  "Draft",
-                  story.principles().subList(0, 1),
-                  prompts,
-                  level,
-                  first),
-              json);
-          row(
-              copy,
-              ++global,
-              story.storyId(),
-              1,
-              new StoryRevised(
-                  story.storyId(),
-                  story.authorId(),
-                  2,
-                  story.title(),
-                  level,
-                  new StarText(story.situation(), story.task(), story.action(), story.result())),
-              json);
-          row(
-              copy,
-              ++global,
-              story.storyId(),
-              2,
-              new EvaluationRecorded(
-                  story.storyId(),
-                  "svc",
-                  "eval-" + story.storyId(),
-                  Evaluator.automatic("svc"),
-                  2,
-                  new EvaluationResult(
-                      "bench",
-                      40 + (int) (global % 60),
-                      Verdict.MIXED,
-                      true,
-                      List.of(new EvaluationResult.CriterionScore("owns-the-outcome", 3, "")),
-                      List.of(new EvaluationResult.PitfallFinding("no-reflection", "")),
-                      List.of(new EvaluationResult.ResultMetric("percent", 20, "20%")),
-                      "")),
-              json);
-          long sequence = 3;
-          for (String principle : story.principles().subList(1, story.principles().size())) {
-            row(
-                copy,
-                ++global,
+                "Draft",
+                story.principles().subList(0, 1),
+                prompts,
+                level,
+                first));
+        table.append(
+            story.storyId(),
+            1,
+            new StoryRevised(
                 story.storyId(),
-                sequence++,
-                new PrincipleTagged(story.storyId(), story.authorId(), principle),
-                json);
-          }
-          if (story.principles().size() == 1) {
-            row(
-                copy,
-                ++global,
+                story.authorId(),
+                2,
+                story.title(),
+                level,
+                new StarText(story.situation(), story.task(), story.action(), story.result())));
+        long global = table.lastGlobalIndex();
+        table.append(
+            story.storyId(),
+            2,
+            new EvaluationRecorded(
                 story.storyId(),
-                sequence,
-                new org.storybank.api.story.StoryEvents.StoryMarkedReady(
-                    story.storyId(), story.authorId()),
-                json);
-          }
+                "svc",
+                "eval-" + story.storyId(),
+                Evaluator.automatic("svc"),
+                2,
+                new EvaluationResult(
+                    "bench",
+                    40 + (int) (global % 60),
+                    Verdict.MIXED,
+                    true,
+                    List.of(new EvaluationResult.CriterionScore("owns-the-outcome", 3, "")),
+                    List.of(new EvaluationResult.PitfallFinding("no-reflection", "")),
+                    List.of(new EvaluationResult.ResultMetric("percent", 20, "20%")),
+                    "")));
+        long sequence = 3;
+        for (String principle : story.principles().subList(1, story.principles().size())) {
+          table.append(
+              story.storyId(),
+              sequence++,
+              new PrincipleTagged(story.storyId(), story.authorId(), principle));
         }
-        ((PGConnection) connection.unwrap(PGConnection.class))
-            .getCopyAPI()
-            .copyIn(
-                "COPY domain_event_entry (global_index, event_identifier, aggregate_identifier,"
-                    + " sequence_number, type, time_stamp, payload_type, payload_revision, payload)"
-                    + " FROM STDIN WITH (FORMAT csv)",
-                new StringReader(copy.toString()));
-        return global;
-      }
-    }
-
-    /** The command side's migration, from the repository root or from this module's folder. */
-    private static Path eventStoreSchema() {
-      Path relative =
-          Path.of("story-command/src/main/resources/db/migration/V1__axon_event_store.sql");
-      for (Path base : List.of(Path.of("."), Path.of(".."))) {
-        if (Files.exists(base.resolve(relative))) {
-          return base.resolve(relative);
+        if (story.principles().size() == 1) {
+          table.append(
+              story.storyId(),
+              sequence,
+              new org.storybank.api.story.StoryEvents.StoryMarkedReady(
+                  story.storyId(), story.authorId()));
         }
       }
-      throw new IllegalStateException(
-          "cannot find " + relative + " from " + Path.of("").toAbsolutePath());
-    }
-
-    private static void row(
-        StringBuilder copy,
-        long global,
-        String aggregate,
-        long sequence,
-        Object event,
-        ObjectMapper json)
-        throws Exception {
-      String payload = json.writeValueAsString(event);
-      String revision = event instanceof StoryDrafted ? "2" : "";
-      copy.append(global)
-          .append(",e-")
-          .append(global)
-          .append(',')
-          .append(aggregate)
-          .append(',')
-          .append(sequence)
-          .append(",Story,")
-          .append(Instant.parse("2026-11-01T00:00:00Z").plusSeconds(global))
-          .append(',')
-          .append(event.getClass().getName())
-          .append(',')
-          .append(revision)
-          .append(',')
-          .append("\\x")
-          .append(hex(payload.getBytes(StandardCharsets.UTF_8)))
-          .append('\n');
-    }
-
-    private static String hex(byte[] bytes) {
-      return java.util.HexFormat.of().formatHex(bytes);
+      table.flush();
     }
   }
 }
