@@ -121,6 +121,7 @@ public final class SearchBenchmark {
       // (3) rebuild from an event store of the same stories
       EventStoreTable table = new EventStoreTable(TestServers.shared());
       corpus.writeEvents(table, documents);
+      settle(indexes);
       try (EventStore store = table.reader()) {
         CpuClock cpu = new CpuClock(indexes.elasticsearch);
         Reindex.Result result =
@@ -173,6 +174,20 @@ public final class SearchBenchmark {
     @Override
     public java.io.PrintStream printf(Locale locale, String format, Object... args) {
       return super.printf(locale, "    " + format, args);
+    }
+  }
+
+  /**
+   * Waits (at most a minute) until the node has finished merging what the steps before wrote, so
+   * that the rebuild is measured on a quiet node, as it would run against a settled live index.
+   */
+  private static void settle(TestIndexes indexes) throws InterruptedException {
+    for (int second = 0; second < 60; second++) {
+      CpuClock cpu = new CpuClock(indexes.elasticsearch);
+      Thread.sleep(1_000);
+      if (cpu.spent().elasticsearchMillis() < 100) {
+        return;
+      }
     }
   }
 
