@@ -99,49 +99,45 @@ public final class SearchBench {
 
   /** Every client asks at {@code rate / clients} per second, on a schedule, for {@code seconds}. */
   private List<Long> paced(int clients, double rate, int seconds) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      long intervalNanos = (long) (clients * 1e9 / rate);
-      int perClient = (int) Math.max(1, seconds * rate / clients);
-      long start = System.nanoTime() + 100_000_000;
-      List<Future<List<Long>>> futures = new ArrayList<>();
-      for (int client = 0; client < clients; client++) {
-        Random random = new Random(2_000 + client);
-        long first = start + intervalNanos * client / clients;
-        futures.add(
-            pool.submit(
-                () -> {
-                  List<Long> latencies = new ArrayList<>(perClient);
-                  for (int i = 0; i < perClient; i++) {
-                    long due = first + i * intervalNanos;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                      java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                    }
-                    askOne(random);
-                    latencies.add((System.nanoTime() - due) / 1_000);
-                  }
-                  return latencies;
-                }));
-      }
-      List<Long> all = new ArrayList<>();
-      for (Future<List<Long>> future : futures) {
-        all.addAll(future.get());
-      }
-      return all;
-    } finally {
-      pool.shutdown();
-    }
+    long intervalNanos = (long) (clients * 1e9 / rate);
+    int perClient = (int) Math.max(1, seconds * rate / clients);
+    long start = System.nanoTime() + 100_000_000;
+    return onClients(
+        clients,
+        client -> {
+          Random random = new Random(2_000 + client);
+          long first = start + intervalNanos * client / clients;
+          List<Long> latencies = new ArrayList<>(perClient);
+          for (int i = 0; i < perClient; i++) {
+            long due = first + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            askOne(random);
+            latencies.add((System.nanoTime() - due) / 1_000);
+          }
+          return latencies;
+        });
   }
 
   /** Every client asks {@code queries} questions one after another; the latencies of all. */
   private List<Long> load(int clients, int queries, int seed) throws Exception {
+    return onClients(clients, client -> ask(new Random(seed + client), queries));
+  }
+
+  /** What one client thread does, given its number; answers its latencies. */
+  private interface Client {
+    List<Long> run(int client) throws Exception;
+  }
+
+  private static List<Long> onClients(int clients, Client work) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<Future<List<Long>>> futures = new ArrayList<>();
       for (int client = 0; client < clients; client++) {
-        Random random = new Random(seed + client);
-        futures.add(pool.submit(() -> ask(random, queries)));
+        int number = client;
+        futures.add(pool.submit(() -> work.run(number)));
       }
       List<Long> all = new ArrayList<>();
       for (Future<List<Long>> future : futures) {
