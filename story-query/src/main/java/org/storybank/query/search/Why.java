@@ -2,6 +2,7 @@ package org.storybank.query.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.storybank.query.semantic.PromptPrinciples.InferredPrinciple;
 
@@ -18,15 +19,20 @@ final class Why {
     for (InferredPrinciple principle : principles) {
       reasons.add("tagged " + principle.principle() + ": " + principle.reason());
     }
-    if (match.promptSimilarity() != null) {
+    // every story has some similarity to the question; only one that counts as a match is a reason
+    if (match.promptSimilarity() != null
+        && match.promptSimilarity() >= StorySearch.MIN_PROMPT_SIMILARITY) {
       reasons.add(
           String.format(
+              Locale.ROOT,
               "a prompt it is linked to asks much the same (similarity %.2f)",
               match.promptSimilarity()));
     }
-    if (match.storySimilarity() != null) {
+    if (match.storySimilarity() != null
+        && match.storySimilarity() >= StorySearch.MIN_STORY_SIMILARITY) {
       reasons.add(
           String.format(
+              Locale.ROOT,
               "what it tells is close in meaning to the question (similarity %.2f)",
               match.storySimilarity()));
     }
