@@ -64,8 +64,7 @@ class BulkWriter implements AutoCloseable {
       ToLongFunction<T> version,
       Function<T, ?> source) {
     for (int from = 0; from < documents.size(); from += BATCH) {
-      List<T> batch =
-          List.copyOf(documents.subList(from, Math.min(from + BATCH, documents.size())));
+      List<T> batch = documents.subList(from, Math.min(from + BATCH, documents.size()));
       BulkRequest.Builder bulk = new BulkRequest.Builder();
       for (T document : batch) {
         bulk.operations(
