@@ -178,19 +178,8 @@ public class StorySearch {
     }
     List<Query> filters = SearchFilters.of(scope, query);
     int window = Math.max(WINDOW, query.from() + query.size());
-    Query lexical = lexical(terms);
-    // the rankings order every story by meaning; only fairly close ones count as matches
-    Query byStory = knn("vectors.story", queryVector, window, null, filters, STORY_RANKING);
-    Query byPrompts = knn("vectors.prompts", queryVector, window, null, filters, PROMPTS_RANKING);
-    Query closeStory =
-        knn("vectors.story", queryVector, window, MIN_STORY_SIMILARITY, filters, null);
-    Query closePrompts =
-        knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters, null);
-    Query byPrinciple = taggedWith(principles);
-
     Rankings rankings =
-        rankings(
-            filters, lexical, byStory, byPrompts, closeStory, closePrompts, byPrinciple, window);
+        rankings(filters, lexical(terms), queryVector, taggedWith(principles), window);
     List<Ranked> lexicalHits = rankings.lexical();
     List<Ranked> storyHits = rankings.story();
     List<Ranked> promptHits = rankings.prompts();
@@ -224,8 +213,18 @@ public class StorySearch {
     }
 
     Set<String> found = new java.util.HashSet<>(lexicalRanks.keySet());
-    storySimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_STORY_SIMILARITY));
-    promptSimilarity.forEach((id, cosine) -> include(found, id, cosine, MIN_PROMPT_SIMILARITY));
+    storySimilarity.forEach(
+        (id, cosine) -> {
+          if (closeByStory(cosine)) {
+            found.add(id);
+          }
+        });
+    promptSimilarity.forEach(
+        (id, cosine) -> {
+          if (closeByPrompts(cosine)) {
+            found.add(id);
+          }
+        });
     ResponseBody<StoryDocument> counts = rankings.counts();
     principleHits.forEach(hit -> found.add(hit.storyId()));
     List<String> ordered =
@@ -267,15 +266,15 @@ public class StorySearch {
       ResponseBody<StoryDocument> counts) {}
 
   private Rankings rankings(
-      List<Query> filters,
-      Query lexical,
-      Query byStory,
-      Query byPrompts,
-      Query closeStory,
-      Query closePrompts,
-      Query byPrinciple,
-      int window)
+      List<Query> filters, Query lexical, List<Float> queryVector, Query byPrinciple, int window)
       throws IOException {
+    // the rankings order every story by meaning; only fairly close ones count as matches
+    Query byStory = knn("vectors.story", queryVector, window, null, filters, STORY_RANKING);
+    Query byPrompts = knn("vectors.prompts", queryVector, window, null, filters, PROMPTS_RANKING);
+    Query closeStory =
+        knn("vectors.story", queryVector, window, MIN_STORY_SIMILARITY, filters, null);
+    Query closePrompts =
+        knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters, null);
     Query byMeaning =
         Query.of(q -> q.bool(b -> b.should(byStory, byPrompts).minimumShouldMatch("1")));
     boolean principled = !byPrinciple.isMatchNone();
@@ -428,11 +427,16 @@ public class StorySearch {
                         .queryName(name)));
   }
 
-  /** Every story takes part in the ranking by meaning; only a fairly close one is a match. */
-  private static void include(Set<String> matched, String id, double cosine, float minimum) {
-    if (cosine >= minimum) {
-      matched.add(id);
-    }
+  /**
+   * Every story takes part in the rankings by meaning; only one this close to the question counts
+   * as a match (and as a reason in {@link Why}).
+   */
+  static boolean closeByStory(double cosine) {
+    return cosine >= MIN_STORY_SIMILARITY;
+  }
+
+  static boolean closeByPrompts(double cosine) {
+    return cosine >= MIN_PROMPT_SIMILARITY;
   }
 
   private static List<String> order(

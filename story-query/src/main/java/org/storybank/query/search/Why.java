@@ -20,16 +20,14 @@ final class Why {
       reasons.add("tagged " + principle.principle() + ": " + principle.reason());
     }
     // every story has some similarity to the question; only one that counts as a match is a reason
-    if (match.promptSimilarity() != null
-        && match.promptSimilarity() >= StorySearch.MIN_PROMPT_SIMILARITY) {
+    if (match.promptSimilarity() != null && StorySearch.closeByPrompts(match.promptSimilarity())) {
       reasons.add(
           String.format(
               Locale.ROOT,
               "a prompt it is linked to asks much the same (similarity %.2f)",
               match.promptSimilarity()));
     }
-    if (match.storySimilarity() != null
-        && match.storySimilarity() >= StorySearch.MIN_STORY_SIMILARITY) {
+    if (match.storySimilarity() != null && StorySearch.closeByStory(match.storySimilarity())) {
       reasons.add(
           String.format(
               Locale.ROOT,
