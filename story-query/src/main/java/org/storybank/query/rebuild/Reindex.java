@@ -153,10 +153,10 @@ public class Reindex {
           EvaluationDocument::storyVersion);
       evaluationCount += drained.size();
       if (progress.due()) {
-        report("replayed", replayed, end, progress.started());
+        report(replayed, end, progress);
       }
     }
-    report("replayed", replayed, end, progress.started());
+    report(replayed, end, progress);
     return new Replayed(replayed, position, evaluationCount);
   }
 
@@ -202,10 +202,6 @@ public class Reindex {
     Progress(long started) {
       this.started = started;
       this.lastReport = started;
-    }
-
-    long started() {
-      return started;
     }
 
     double seconds() {
@@ -303,12 +299,11 @@ public class Reindex {
     return applied;
   }
 
-  private void report(String what, long done, long total, long started) {
-    double seconds = Math.max(0.001, (clock.millis() - started) / 1000.0);
+  private void report(long done, long total, Progress progress) {
+    double seconds = Math.max(0.001, progress.seconds());
     out.printf(
         Locale.ROOT,
-        "%s %,d / %,d events (%d%%), %,.0f events/s%n",
-        what,
+        "replayed %,d / %,d events (%d%%), %,.0f events/s%n",
         done,
         total,
         total == 0 ? 100 : done * 100 / total,
