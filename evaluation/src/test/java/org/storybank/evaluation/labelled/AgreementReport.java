@@ -70,6 +70,12 @@ public final class AgreementReport {
     return stories == 0 ? 0 : (double) agreed / stories;
   }
 
+  /** F1 of one pitfall; 1 when it was neither labelled nor found. */
+  public double f1(String pitfall) {
+    int[] c = counts.get(pitfall);
+    return f1(c[0], c[1], c[2]);
+  }
+
   public double microF1() {
     int tp = 0;
     int fp = 0;
@@ -82,6 +88,26 @@ public final class AgreementReport {
     return f1(tp, fp, fn);
   }
 
+  public double microPrecision() {
+    int[] sum = sum();
+    return sum[0] + sum[1] == 0 ? 1 : (double) sum[0] / (sum[0] + sum[1]);
+  }
+
+  public double microRecall() {
+    int[] sum = sum();
+    return sum[0] + sum[2] == 0 ? 1 : (double) sum[0] / (sum[0] + sum[2]);
+  }
+
+  private int[] sum() {
+    int[] sum = new int[3];
+    for (int[] c : counts.values()) {
+      for (int i = 0; i < 3; i++) {
+        sum[i] += c[i];
+      }
+    }
+    return sum;
+  }
+
   private static double f1(int tp, int fp, int fn) {
     double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
     double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
@@ -89,6 +115,11 @@ public final class AgreementReport {
   }
 
   public String render(String title) {
+    return render(title, true);
+  }
+
+  /** Without {@code details}, the disagreements story by story are left out. */
+  public String render(String title, boolean details) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%n== %s: %d stories ==%n", title, stories));
     out.append(
@@ -101,13 +132,14 @@ public final class AgreementReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "%-22s %5s %5s %5s %9s %7s%n",
+            "%-22s %5s %5s %5s %9s %7s %5s%n",
             "pitfall",
             "tp",
             "fp",
             "fn",
             "precision",
-            "recall"));
+            "recall",
+            "F1"));
     counts.forEach(
         (id, c) -> {
           double precision = c[0] + c[1] == 0 ? Double.NaN : (double) c[0] / (c[0] + c[1]);
@@ -115,16 +147,23 @@ public final class AgreementReport {
           out.append(
               String.format(
                   Locale.ROOT,
-                  "%-22s %5d %5d %5d %9.2f %7.2f%n",
+                  "%-22s %5d %5d %5d %9.2f %7.2f %5.2f%n",
                   id,
                   c[0],
                   c[1],
                   c[2],
                   precision,
-                  recall));
+                  recall,
+                  f1(c[0], c[1], c[2])));
         });
-    out.append(String.format(Locale.ROOT, "micro-F1 %.3f%n", microF1()));
-    if (!disagreements.isEmpty()) {
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "micro-F1 %.3f (precision %.3f, recall %.3f)%n",
+            microF1(),
+            microPrecision(),
+            microRecall()));
+    if (details && !disagreements.isEmpty()) {
       out.append("disagreements:\n");
       disagreements.forEach(line -> out.append("  ").append(line).append('\n'));
     }

@@ -10,7 +10,8 @@ record SearchResult(
     int from,
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
-    List<String> questionPrinciples) {
+    List<String> questionPrinciples,
+    boolean nothingFits) {
 
   /**
    * One story found. {@code score} is the fused relevance (or the sort value's rank order when
@@ -44,6 +45,6 @@ record SearchResult(
   record FacetValue(String value, long count) {}
 
   static SearchResult empty(int from) {
-    return new SearchResult(0, from, List.of(), Map.of(), List.of());
+    return new SearchResult(0, from, List.of(), Map.of(), List.of(), false);
   }
 }

@@ -165,7 +165,12 @@ public class StorySearch {
       }
     }
     return new SearchResult(
-        total(response), query.from(), hits, Facets.read(response.aggregations()), List.of());
+        total(response),
+        query.from(),
+        hits,
+        Facets.read(response.aggregations()),
+        List.of(),
+        false);
   }
 
   private SearchResult byQuestion(SearchScope scope, StoryQuery query) throws IOException {
@@ -254,7 +259,8 @@ public class StorySearch {
         query.from(),
         page,
         Facets.read(counts.aggregations()),
-        principles.stream().map(InferredPrinciple::principle).toList());
+        principles.stream().map(InferredPrinciple::principle).toList(),
+        false);
   }
 
   /** The four rankings and the counts of everything any of them matched, from one request. */
