@@ -1,6 +1,5 @@
 package org.storybank.evaluation.analysis;
 
-import static org.storybank.evaluation.analysis.NumberWords.DIGIT_NUMBER;
 import static org.storybank.evaluation.analysis.NumberWords.NUMBER;
 
 import java.util.ArrayList;
@@ -12,16 +11,25 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.storybank.evaluation.analysis.Units.Dimension;
+import org.storybank.evaluation.analysis.Units.Unit;
 
 /**
- * Finds measurable figures in a text: before-and-after changes, ratios, money, percentages,
- * durations, ratings and counts, in digits or in words. Patterns run from the most specific to the
- * least, and a figure already claimed by an earlier pattern is not counted again.
+ * Finds measurable figures in a text: before-and-after changes, ratios, money, percentages and
+ * percentage points, durations, sizes, ratings and counts, in digits or in words. Patterns run from
+ * the most specific to the least, and a figure already claimed by an earlier pattern is not counted
+ * again.
+ *
+ * <p>A figure's unit comes from {@link Units}: a change is only computed between two figures whose
+ * units compare (both durations, both sizes, the same currency…), each first turned into its
+ * dimension's base unit, so "from 1.8 s to 300 ms" is -83.3 and "from 2 GB to 30 seconds" is no
+ * change at all. A side without a unit takes the other side's ("from 3 to 5 days"). Dates ("18
+ * December"), times of day ("at 3 am", "9:30"), years, versions ("v2.3", "iOS 17", "Python 3.11"),
+ * labels ("Q3", "sprint 14", "ward 7") and id-like numbers ("0142", "#12") are never counts.
  */
 public final class MetricExtractor {
 
-  /** Patterns run on lower-cased text; quotes come from the original. */
-  private static final int FLAGS = 0;
+  // Patterns run on lower-cased text; quotes come from the original.
 
   private static final String QUALIFIER =
       "(?:(?:about|roughly|around|approximately|nearly|almost|just|only|under|over|below|above"
@@ -29,12 +37,30 @@ public final class MetricExtractor {
   private static final String FREQUENCY =
       "(?:hourly|daily|weekly|monthly|quarterly|yearly|annually|every (?:day|week|month|quarter|year)"
           + "|once a (?:day|week|month|quarter|year))";
-  private static final String UNIT_WORD =
-      "(?:milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
-          + "|quarters?|years?)";
-  private static final String SIDE =
-      "(?:[$€£]\\s?)?" + NUMBER + "(?:\\s?(?:%|percent|per cent|k\\b|m\\b|bn\\b|x\\b))?";
+  private static final String MONTH =
+      "(?:january|february|march|april|may|june|july|august|september|october|november|december"
+          + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
+  /**
+   * A figure with what it measures, if anything: "$1.2m", "usd 40k", "300 ms", "2 gb", "12%", "3
+   * pp", "40k euros", "3x", "1.2 million". Never starts inside a word, a decimal, a time ("3:30"),
+   * a date ("18/12") or an id ("#12"), nor stops short of a longer dotted number ("3.11.2"). A
+   * letter scale only follows digits ("40k"; "2b" is a billion, "2 B" two bytes).
+   */
+  private static final String QUANTITY =
+      "(?:(?<sign>[$€£¥₹])\\s?|(?<code>\\b(?:usd|eur|gbp))\\s?|(?<![\\w.,/:#]))"
+          + "(?<n>"
+          + NUMBER
+          + ")(?:(?<=\\d)|(?![a-z]))(?![.,:/]?\\d)"
+          + "(?:(?<=\\d)(?:\\s?(?<scale>k|mm|bn|m)|(?<attached>b))(?![a-z]))?"
+          + "(?:\\s?-?\\s?(?<unit>"
+          + Units.ALTERNATION
+          + ")(?![a-z]))?";
+
+  /** {@link #QUANTITY} without its group names, for the two sides of a change. */
+  private static final String SIDE = QUANTITY.replaceAll("\\(\\?<[a-z]+>", "(?:");
+
+  private static final Pattern FIGURE = Pattern.compile(QUANTITY);
   private static final Pattern FROM_TO =
       Pattern.compile(
           "\\bfrom\\s+"
@@ -49,89 +75,178 @@ public final class MetricExtractor {
               + SIDE
               + "|"
               + FREQUENCY
-              + "|zero|none|nothing)(?<afterUnit>\\s+"
-              + UNIT_WORD
-              + "\\b)?",
-          FLAGS);
+              + "|zero|none|nothing)");
+  private static final Pattern ARROW =
+      Pattern.compile("(?<before>" + SIDE + ")\\s*(?:->|→|=>)\\s*(?<after>" + SIDE + ")");
   private static final Pattern DOWN_TO_ZERO =
       Pattern.compile(
           "(?<![\\w$€£.,/-])(?<before>"
               + NUMBER
-              + ")\\s+(?<between>(?:[a-z-]+\\s+){1,5}?)(?:down\\s+)?to\\s+(?:zero|none|nothing)\\b",
-          FLAGS);
+              + ")\\s+(?<between>(?:[a-z-]+\\s+){1,5}?)(?:down\\s+)?to\\s+(?:zero|none|nothing)\\b");
   private static final Pattern HALVED =
       Pattern.compile(
           "\\b(?:cut|reduced|dropped|fell|shrank|shrunk|brought)\\s+(?:[\\w-]+\\s+){0,4}?(?:in|by)\\s+half\\b"
-              + "|\\bhalved\\b",
-          FLAGS);
+              + "|\\bhalved\\b");
   private static final Pattern MULTIPLIED =
-      Pattern.compile("\\b(?<word>doubled|tripled|trebled|quadrupled|twice as)\\b", FLAGS);
+      Pattern.compile("\\b(?<word>doubled|tripled|trebled|quadrupled|twice as)\\b");
+  private static final Pattern FOLD =
+      Pattern.compile("(?<![\\w.])(?<n>" + NUMBER + ")[- ]?fold\\b");
   private static final Pattern TIMES =
       Pattern.compile(
           "(?<![\\w.])(?<n>"
               + NUMBER
               + ")\\s?(?:x|times)\\s+(?:faster|more|fewer|less|cheaper|quicker|higher|lower|bigger"
-              + "|smaller|as|the)\\b",
-          FLAGS);
-  private static final Pattern MONEY =
-      Pattern.compile(
-          "(?<cur>[$€£])\\s?(?<n>"
-              + DIGIT_NUMBER
-              + ")(?:\\s?(?<scale>k|mm|m|bn|b|million|billion|thousand)\\b)?"
-              + "|(?<![\\w.])(?<n2>"
-              + NUMBER
-              + ")\\s?(?<scale2>k|m|million|billion|thousand)?\\s+(?:dollars|euros|pounds|usd|eur|gbp)\\b",
-          FLAGS);
-  private static final Pattern PERCENT =
-      Pattern.compile(
-          "(?<![\\w.])(?<n>"
-              + NUMBER
-              + ")\\s?(?:%|percent\\b|per cent\\b)"
-              + "|\\bby an? (?<fraction>quarter|third|fifth|tenth)\\b",
-          FLAGS);
-  private static final Pattern DURATION =
-      Pattern.compile(
-          "(?<![\\w.$€£])(?<n>" + NUMBER + ")\\s?-?\\s?(?<unit>" + UNIT_WORD + ")\\b", FLAGS);
+              + "|smaller|as|the)\\b");
+  private static final Pattern FRACTION =
+      Pattern.compile("\\bby an? (?<fraction>quarter|third|fifth|tenth)\\b");
   private static final Pattern HALF_DURATION =
-      Pattern.compile("\\bhalf an? (?:hour|day|week|month|year)\\b", FLAGS);
+      Pattern.compile("\\bhalf an? (?:hour|day|week|month|year)\\b");
   private static final Pattern ONE_DURATION =
       Pattern.compile(
-          "\\b(?:within|in|under|after|inside|for) an? (?:single )?(?<unit>hour|day|week|month)\\b",
-          FLAGS);
+          "\\b(?:within|in|under|after|inside|for) an? (?:single )?(?<unit>hour|day|week|month)\\b");
   private static final Pattern RATING =
       Pattern.compile(
-          "(?<![\\w.])(?<n>\\d+(?:\\.\\d+)?)\\s*(?:out of\\s+\\d+|/\\s?(?:5|10)\\b|stars?\\b)",
-          FLAGS);
+          "(?<![\\w.])(?<n>\\d+(?:\\.\\d+)?)\\s*(?:out of\\s+\\d+|/\\s?(?:5|10)\\b|stars?\\b)");
   private static final Pattern COUNT =
-      Pattern.compile("(?<![\\w.$€£/-])(?<n>" + NUMBER + ")\\s+(?<word>[a-z][a-z-]*)", FLAGS);
-  private static final Pattern NEXT_WORD = Pattern.compile("\\s+[a-z][a-z-]*", FLAGS);
-
-  private static final Pattern LEADING_UNIT =
-      Pattern.compile("^\\s*(?:" + NUMBER + ")?\\s?-?\\s?(" + UNIT_WORD + ")\\b", FLAGS);
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
-  private static final Pattern FREQUENCY_ONLY = Pattern.compile(FREQUENCY, FLAGS);
-
-  /** A unit after a figure: "12%", "40k", "$2m", "3x"; letters only right after a digit. */
-  private static final Pattern SIDE_SUFFIX =
-      Pattern.compile("(?:\\s?(%|percent|per cent)|(?<=\\d)\\s?(k|m|bn|x))$", FLAGS);
-
+      Pattern.compile("(?<![\\w.,$€£¥₹/:#-])(?<n>" + NUMBER + ")\\s+(?<word>[a-z][a-z-]*)");
+  private static final Pattern NEXT_WORD = Pattern.compile("\\s+[a-z][a-z-]*");
   private static final Pattern ZERO =
+      Pattern.compile("\\b(?:to|at|reached|near|stayed at|stayed near)\\s+(?<n>zero|none)\\b");
+
+  /** What right after a number makes it a date or a time of day: "18 December", "3 am". */
+  private static final Pattern DATE_OR_TIME_AFTER =
       Pattern.compile(
-          "\\b(?:to|at|reached|near|stayed at|stayed near)\\s+(?<n>zero|none)\\b", FLAGS);
+          "(?:st|nd|rd|th)?\\s*(?:of\\s+)?"
+              + MONTH
+              + "\\b|\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'clock|o’clock|noon|midnight)(?![a-z])");
+
+  private static final Pattern MONTH_WORD = Pattern.compile(MONTH);
+  private static final Pattern FREQUENCY_ONLY = Pattern.compile(FREQUENCY);
+  private static final Pattern NOTHING = Pattern.compile("zero|none|nothing");
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
+  private static final Pattern ID_LIKE = Pattern.compile("0\\d+|\\d{7,}");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private static final Set<String> NOT_COUNTED =
       Set.of(
-          "of", "to", "and", "or", "in", "on", "at", "by", "for", "from", "the", "a", "an", "than",
-          "less", "fewer", "percent", "per", "times", "out", "x", "with", "without", "as", "is",
-          "was", "were", "be", "been", "it", "that", "this", "which", "who", "so", "but", "if",
-          "after", "before", "into", "over", "under", "about", "each", "every", "up", "down",
-          "back", "again", "instead", "while", "when", "where", "had", "have", "has", "did", "do",
-          "are", "we", "i", "they", "he", "she", "you", "them", "there", "its", "their", "our",
-          "my", "later", "earlier", "ago", "am", "pm", "o");
+          "of",
+          "to",
+          "and",
+          "or",
+          "in",
+          "on",
+          "at",
+          "by",
+          "for",
+          "from",
+          "the",
+          "a",
+          "an",
+          "than",
+          "less",
+          "fewer",
+          "percent",
+          "per",
+          "times",
+          "out",
+          "x",
+          "with",
+          "without",
+          "as",
+          "is",
+          "was",
+          "were",
+          "be",
+          "been",
+          "it",
+          "that",
+          "this",
+          "which",
+          "who",
+          "so",
+          "but",
+          "if",
+          "after",
+          "before",
+          "into",
+          "over",
+          "under",
+          "about",
+          "each",
+          "every",
+          "up",
+          "down",
+          "back",
+          "again",
+          "instead",
+          "while",
+          "when",
+          "where",
+          "had",
+          "have",
+          "has",
+          "did",
+          "do",
+          "are",
+          "we",
+          "i",
+          "they",
+          "he",
+          "she",
+          "you",
+          "them",
+          "there",
+          "its",
+          "their",
+          "our",
+          "my",
+          "later",
+          "earlier",
+          "ago",
+          "am",
+          "pm",
+          "o",
+          "sharp",
+          "noon",
+          "midnight");
 
-  private static final List<String> UNIT_STEMS =
-      List.of("sec", "min", "hour", "hr", "day", "week", "month", "quarter", "year", "ms");
+  /** Words after which a number names something rather than counts it: "sprint 14", "ward 7". */
+  private static final Set<String> LABELS =
+      Set.of(
+          "version",
+          "release",
+          "build",
+          "rev",
+          "revision",
+          "sprint",
+          "step",
+          "phase",
+          "stage",
+          "round",
+          "level",
+          "grade",
+          "tier",
+          "room",
+          "ward",
+          "bed",
+          "bay",
+          "aisle",
+          "gate",
+          "route",
+          "flight",
+          "platform",
+          "page",
+          "chapter",
+          "section",
+          "ticket",
+          "incident",
+          "issue",
+          "bug",
+          "pr",
+          "id",
+          "ref",
+          "store",
+          "number");
 
   private static final Set<String> PLURALS =
       Set.of("people", "staff", "children", "men", "women", "data", "feedback", "hires");
@@ -144,6 +259,16 @@ public final class MetricExtractor {
   private record Found(int start, int end, Metric metric) {
     boolean overlaps(Found other) {
       return start < other.end && other.start < end;
+    }
+  }
+
+  /**
+   * A figure as stated (its number times any scale: "40k" is 40000) and its unit, if it has one.
+   */
+  private record Quantity(double stated, Unit unit, boolean year) {
+
+    double base() {
+      return unit == null ? stated : stated * unit.factor();
     }
   }
 
@@ -195,7 +320,10 @@ public final class MetricExtractor {
     Scan scan = new Scan(text, lower.length() == text.length() ? lower : text, new ArrayList<>());
     // each pattern only runs when a cheap look shows it could match: regexes dominate the cost
     if (scan.has("from ")) {
-      fromTo(scan);
+      changes(scan, FROM_TO);
+    }
+    if (scan.has("->", "→", "=>")) {
+      changes(scan, ARROW);
     }
     if (scan.has("zero", "none", "nothing")) {
       downToZero(scan);
@@ -209,17 +337,17 @@ public final class MetricExtractor {
           MetricKind.RATIO,
           m -> MULTIPLIERS.get(WHITESPACE.matcher(m.group("word")).replaceAll(" ")));
     }
+    if (scan.has("fold")) {
+      scan.all(FOLD, MetricKind.RATIO, m -> number(m.group("n")));
+    }
     if (scan.has("x ", "times")) {
       scan.all(TIMES, MetricKind.RATIO, m -> number(m.group("n")));
     }
-    if (scan.has("$", "€", "£", "dollar", "euro", "pound", "usd", "eur", "gbp")) {
-      scan.all(MONEY, MetricKind.MONEY, MetricExtractor::money);
+    figures(scan);
+    if (scan.has("by a")) {
+      scan.all(FRACTION, MetricKind.PERCENT, m -> FRACTIONS.get(m.group("fraction")));
     }
-    if (scan.has("%", "per", "by a")) {
-      scan.all(PERCENT, MetricKind.PERCENT, MetricExtractor::percent);
-    }
-    if (scan.has(UNIT_STEMS.toArray(String[]::new))) {
-      scan.all(DURATION, MetricKind.DURATION, m -> number(m.group("n")));
+    if (scan.has("hour", "day", "week", "month", "year")) {
       scan.all(HALF_DURATION, MetricKind.DURATION, m -> 0.5);
       scan.all(ONE_DURATION, MetricKind.DURATION, m -> 1.0);
     }
@@ -234,32 +362,115 @@ public final class MetricExtractor {
     return scan.found().stream().map(Found::metric).toList();
   }
 
-  private static void fromTo(Scan scan) {
-    Matcher m = FROM_TO.matcher(scan.text());
+  /** "from 1.8 s to 300 ms", "2 GB -> 180 MB": the relative change once both are in one unit. */
+  private static void changes(Scan scan, Pattern pattern) {
+    Matcher m = pattern.matcher(scan.text());
     while (m.find()) {
-      OptionalDouble before = sideValue(m.group("before"));
-      OptionalDouble after = sideValue(m.group("after"));
-      if (before.isEmpty() || after.isEmpty()) {
+      if (isDateOrTime(scan.text(), m.end("before")) || isDateOrTime(scan.text(), m.end("after"))) {
         continue;
       }
-      double b = before.getAsDouble();
-      double a = after.getAsDouble();
-      String beforeUnit = unitIn(m.group("before") + " " + m.group("between"));
-      String afterUnit = m.group("afterUnit") == null ? beforeUnit : unitIn(m.group("afterUnit"));
-      if (beforeUnit != null && afterUnit != null) {
-        b *= Durations.seconds(beforeUnit);
-        a *= Durations.seconds(afterUnit);
+      Quantity before = side(scan, m.start("before"), m.end("before"));
+      Quantity after = side(scan, m.start("after"), m.end("after"));
+      Double change = before == null || after == null ? null : change(before, after);
+      if (change != null) {
+        scan.add(m.start(), m.end(), MetricKind.CHANGE, change);
       }
-      double change = b == 0 ? a : Math.round((a - b) / b * 1000) / 10.0;
-      scan.add(m.start(), m.end(), MetricKind.CHANGE, change);
     }
+  }
+
+  /** Relative change in percent, or null when the two do not compare (years, other units). */
+  private static Double change(Quantity before, Quantity after) {
+    if (before.year() && after.year()) {
+      return null;
+    }
+    Unit unit = before.unit() != null ? before.unit() : after.unit();
+    Quantity b = before.unit() != null ? before : new Quantity(before.stated(), unit, false);
+    Quantity a = after.unit() != null ? after : new Quantity(after.stated(), unit, false);
+    if (unit != null && !b.unit().comparesWith(a.unit())) {
+      return null;
+    }
+    if (b.base() == 0) {
+      return after.stated();
+    }
+    return Math.round((a.base() - b.base()) / b.base() * 1000) / 10.0;
+  }
+
+  /** One side of a change: a figure, a frequency ("monthly") or nothing ("zero", "none"). */
+  private static Quantity side(Scan scan, int start, int end) {
+    String side = scan.text().substring(start, end);
+    if (NOTHING.matcher(side).matches()) {
+      return new Quantity(0, null, false);
+    }
+    if (FREQUENCY_ONLY.matcher(side).matches()) {
+      return new Quantity(1, Units.frequency(side), false);
+    }
+    Matcher m = FIGURE.matcher(scan.text()).region(start, end);
+    return m.matches() ? quantity(scan, m) : null;
+  }
+
+  /** Figures with a unit standing alone: money, percentages, points, durations, sizes, "3x". */
+  private static void figures(Scan scan) {
+    Matcher m = FIGURE.matcher(scan.text());
+    while (m.find()) {
+      if (m.group("unit") == null && m.group("sign") == null && m.group("code") == null) {
+        continue;
+      }
+      Quantity figure = quantity(scan, m);
+      if (figure == null || figure.unit() == null) {
+        continue;
+      }
+      MetricKind kind =
+          switch (figure.unit().dimension()) {
+            case DURATION -> MetricKind.DURATION;
+            case SIZE -> MetricKind.SIZE;
+            case MONEY -> MetricKind.MONEY;
+            case PERCENT -> MetricKind.PERCENT;
+            case PERCENTAGE_POINTS -> MetricKind.PERCENTAGE_POINTS;
+            case RATIO -> MetricKind.RATIO;
+            case FREQUENCY -> null;
+          };
+      if (kind != null) {
+        scan.add(m.start(), m.end(), kind, figure.stated());
+      }
+    }
+  }
+
+  /** The figure a {@link #FIGURE} match stands for, or null when it is not one ("the 1990s"). */
+  private static Quantity quantity(Scan scan, Matcher m) {
+    String digits = m.group("n");
+    Double number = number(digits);
+    if (number == null) {
+      return null;
+    }
+    String scale = m.group("scale") != null ? m.group("scale") : m.group("attached");
+    double stated = number * NumberWords.scale(scale);
+    Unit money = Units.of(m.group("sign") != null ? m.group("sign") : m.group("code"));
+    String word = m.group("unit");
+    Unit unit = Units.of(word);
+    if ("b".equals(word)) {
+      // "$2 b" is two billion; "512 B" is bytes only when written as a capital
+      if (money != null) {
+        stated *= NumberWords.scale(word);
+        unit = null;
+      } else if (scan.original().charAt(m.start("unit")) != 'B') {
+        unit = null;
+      }
+    }
+    if (money != null) {
+      unit = money;
+    }
+    boolean year = YEAR.matcher(digits).matches();
+    if (year && unit != null && unit.dimension() == Dimension.DURATION && "s".equals(word)) {
+      return null; // a decade
+    }
+    return new Quantity(stated, unit, year && unit == null);
   }
 
   private static void downToZero(Scan scan) {
     Matcher m = DOWN_TO_ZERO.matcher(scan.text());
     while (m.find()) {
       Double before = number(m.group("before"));
-      if (before != null && before > 0) {
+      if (before != null && before > 0 && !isDateOrTime(scan.text(), m.end("before"))) {
         scan.add(m.start(), m.end(), MetricKind.CHANGE, -100);
       }
     }
@@ -271,10 +482,12 @@ public final class MetricExtractor {
     while (m.find()) {
       String number = m.group("n");
       String word = m.group("word");
-      if (NOT_COUNTED.contains(word) || number.equals("one") || isYear(number)) {
-        continue;
-      }
-      if (followsAcronym(scan.original(), m.start())) {
+      if (NOT_COUNTED.contains(word)
+          || number.equals("one")
+          || YEAR.matcher(number).matches()
+          || ID_LIKE.matcher(number).matches()
+          || isDateOrTime(text, m.end("n"))
+          || namesSomething(scan, m.start(), number)) {
         continue;
       }
       int end = m.end();
@@ -303,78 +516,51 @@ public final class MetricExtractor {
     return (word.endsWith("s") && !word.endsWith("ss")) || PLURALS.contains(word);
   }
 
-  private static boolean isYear(String number) {
-    return YEAR.matcher(number).matches();
+  /** "18 December", "18th of Dec", "3 am", "11 o'clock": the number is a date or a time. */
+  private static boolean isDateOrTime(String text, int numberEnd) {
+    return DATE_OR_TIME_AFTER.matcher(text).region(numberEnd, text.length()).lookingAt();
   }
 
-  /** "SOC 2", "Q1 2", "ISO 27001": a number right after an upper-case acronym is a name. */
-  private static boolean followsAcronym(String text, int start) {
-    int end = start - 1;
-    while (end >= 0 && text.charAt(end) == ' ') {
+  /**
+   * Whether the word before the number makes it a name rather than a count: a month ("December
+   * 18"), a label ("sprint 14", "ward 7"), an acronym ("SOC 2", "ISO 27001"), or a capitalised name
+   * inside a sentence or before a dotted number ("iOS 17", "Python 3.11", "Year 9").
+   */
+  private static boolean namesSomething(Scan scan, int numberStart, String number) {
+    String original = scan.original();
+    int end = numberStart;
+    while (end > 0 && original.charAt(end - 1) == ' ') {
       end--;
     }
     int begin = end;
-    while (begin >= 0 && Character.isLetter(text.charAt(begin))) {
+    while (begin > 0 && Character.isLetter(original.charAt(begin - 1))) {
       begin--;
     }
-    String previous = text.substring(begin + 1, end + 1);
-    return previous.length() >= 2 && previous.equals(previous.toUpperCase(Locale.ROOT));
+    if (begin == end) {
+      return false;
+    }
+    String previous = original.substring(begin, end);
+    String lower = scan.text().substring(begin, end);
+    if (LABELS.contains(lower) || MONTH_WORD.matcher(lower).matches()) {
+      return true;
+    }
+    if (lower.equals(previous) || previous.equals("I")) {
+      return false;
+    }
+    boolean acronym = previous.length() >= 2 && previous.equals(previous.toUpperCase(Locale.ROOT));
+    boolean innerCapital = !previous.substring(1).equals(lower.substring(1));
+    return acronym
+        || innerCapital
+        || number.indexOf('.') >= 0
+        || !(startsSentence(original, begin) || FunctionWords.contains(lower));
   }
 
-  private static Double money(Matcher m) {
-    String number = m.group("n") != null ? m.group("n") : m.group("n2");
-    String scale = m.group("scale") != null ? m.group("scale") : m.group("scale2");
-    Double value = number(number);
-    return value == null ? null : value * scaleOf(scale);
-  }
-
-  private static Double percent(Matcher m) {
-    if (m.group("fraction") != null) {
-      return FRACTIONS.get(m.group("fraction"));
+  private static boolean startsSentence(String text, int wordStart) {
+    int i = wordStart;
+    while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+      i--;
     }
-    return number(m.group("n"));
-  }
-
-  private static double scaleOf(String scale) {
-    if (scale == null) {
-      return 1;
-    }
-    return switch (scale) {
-      case "k", "thousand" -> 1e3;
-      case "m", "mm", "million" -> 1e6;
-      case "b", "bn", "billion" -> 1e9;
-      default -> 1;
-    };
-  }
-
-  private static OptionalDouble sideValue(String side) {
-    String s = side.strip();
-    if (FREQUENCY_ONLY.matcher(s).matches()) {
-      return OptionalDouble.of(Durations.perMonth(s));
-    }
-    if (!s.isEmpty() && (s.charAt(0) == '$' || s.charAt(0) == '€' || s.charAt(0) == '£')) {
-      s = s.substring(1).strip();
-    }
-    double scale = 1;
-    Matcher suffix = SIDE_SUFFIX.matcher(s);
-    if (suffix.find()) {
-      String unit = suffix.group(1) != null ? suffix.group(1) : suffix.group(2);
-      scale =
-          switch (unit) {
-            case "k" -> 1e3;
-            case "m" -> 1e6;
-            case "bn" -> 1e9;
-            default -> 1;
-          };
-      s = s.substring(0, suffix.start());
-    }
-    OptionalDouble value = NumberWords.parse(s);
-    return value.isPresent() ? OptionalDouble.of(value.getAsDouble() * scale) : value;
-  }
-
-  private static String unitIn(String text) {
-    Matcher unit = LEADING_UNIT.matcher(text.strip());
-    return unit.find() ? unit.group(1) : null;
+    return i == 0 || ".!?:;\"“(\n".indexOf(text.charAt(i - 1)) >= 0;
   }
 
   private static Double number(String text) {

@@ -6,7 +6,9 @@ public enum MetricKind {
   RATIO("ratio"),
   MONEY("money"),
   PERCENT("percent"),
+  PERCENTAGE_POINTS("percentage-points"),
   DURATION("duration"),
+  SIZE("size"),
   RATING("rating"),
   COUNT("count");
 

@@ -63,26 +63,42 @@ final class NumberWords {
           Map.entry("nothing", 0),
           Map.entry("half", 0));
 
+  /**
+   * The one table of scales, written out ("1.2 million") or abbreviated after a figure ("40k",
+   * "$2m", "$3mm", "1.5bn").
+   */
+  private static final Map<String, Double> SCALES =
+      Map.of(
+          "hundred", 1e2,
+          "thousand", 1e3,
+          "k", 1e3,
+          "million", 1e6,
+          "m", 1e6,
+          "mm", 1e6,
+          "billion", 1e9,
+          "bn", 1e9,
+          "b", 1e9);
+
   private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("[- ]");
 
   private NumberWords() {}
+
+  /** The factor a scale word or abbreviation stands for ("k" is 1000); 1 for null or unknown. */
+  static double scale(String word) {
+    return word == null ? 1 : SCALES.getOrDefault(word.strip().toLowerCase(Locale.ROOT), 1.0);
+  }
 
   /** Parses a number as matched by {@link #NUMBER}; empty if it is not one. */
   static OptionalDouble parse(String text) {
     String s = text.toLowerCase(Locale.ROOT).strip();
     double scale = 1;
-    if (s.endsWith(" million")) {
-      scale = 1e6;
-      s = s.substring(0, s.length() - " million".length()).strip();
-    } else if (s.endsWith(" billion")) {
-      scale = 1e9;
-      s = s.substring(0, s.length() - " billion".length()).strip();
-    } else if (s.endsWith(" thousand") && !s.equals("a thousand")) {
-      scale = 1e3;
-      s = s.substring(0, s.length() - " thousand".length()).strip();
-    } else if (s.endsWith(" hundred") && !s.equals("a hundred")) {
-      scale = 1e2;
-      s = s.substring(0, s.length() - " hundred".length()).strip();
+    int space = s.lastIndexOf(' ');
+    if (space > 0 && !s.equals("a hundred") && !s.equals("a thousand")) {
+      Double named = SCALES.get(s.substring(space + 1));
+      if (named != null) {
+        scale = named;
+        s = s.substring(0, space).strip();
+      }
     }
     if (s.startsWith("a ")) {
       s = s.substring(2);

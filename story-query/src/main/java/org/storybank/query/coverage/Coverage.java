@@ -10,7 +10,10 @@ record Coverage(
     List<Gap> gaps,
     List<StretchedStory> stretched) {
 
-  /** strong ≥ 70, adequate 50–69, weak below 50, unjudged when no evaluation arrived yet. */
+  /**
+   * strong ≥ 70 (meets the bar), adequate 50–69 (partial), weak below 50, unjudged when no
+   * evaluation arrived yet, none when no story answers for the principle.
+   */
   enum Strength {
     STRONG,
     ADEQUATE,
@@ -26,6 +29,10 @@ record Coverage(
 
   record StoryRef(String storyId, String title, Integer score, Strength strength) {}
 
+  /**
+   * A principle, as strong as the strongest story its prompts took ({@code bestStory}), so a strong
+   * principle always has a prompt covered by a strong story.
+   */
   record PrincipleCoverage(
       String principle,
       String name,
@@ -34,6 +41,10 @@ record Coverage(
       int taggedStories,
       List<PromptCoverage> prompts) {}
 
+  /**
+   * A catalog prompt and the strongest story that fits it (fit 0–1, at least the minimum); when no
+   * story does, the best-fitting one with {@code covered} false.
+   */
   record PromptCoverage(String prompt, StoryRef bestStory, Double fit, boolean covered) {}
 
   record Gap(String principle, String reason) {}
