@@ -86,8 +86,21 @@ final class CatalogReader {
       throw invalid("catalog.yaml", "must list all sixteen Amazon principles");
     }
     String version = catalog.version() + "-" + HexFormat.of().formatHex(digest.digest(), 0, 4);
+    // read after the version is fixed: the examples teach search to read questions and change no
+    // story's evaluation, so editing them must not re-judge every story
+    Map<String, List<String>> questionExamples =
+        parse("question-examples.yaml", new TypeReference<>() {});
+    checkQuestionExamples(questionExamples);
     return new RubricCatalog(
-        catalog.name(), version, catalog.levels(), pitfalls, principles, signals);
+        catalog.name(), version, catalog.levels(), pitfalls, principles, signals, questionExamples);
+  }
+
+  private static void checkQuestionExamples(Map<String, List<String>> examples) {
+    if (!examples.keySet().equals(new java.util.HashSet<>(Principles.AMAZON_LEADERSHIP))) {
+      throw invalid(
+          "question-examples.yaml",
+          "must give example questions for each of the sixteen principles");
+    }
   }
 
   private <T> T parse(String file, TypeReference<T> type) {

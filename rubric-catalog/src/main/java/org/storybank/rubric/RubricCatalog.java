@@ -30,6 +30,7 @@ public final class RubricCatalog {
   private final Map<String, Principle> principlesById = new LinkedHashMap<>();
   private final Map<String, List<String>> signals;
   private final PhraseMatcher principleKeywords;
+  private final Map<String, List<String>> questionExamples;
 
   RubricCatalog(
       String name,
@@ -37,13 +38,15 @@ public final class RubricCatalog {
       List<LevelDefinition> levels,
       List<PitfallDefinition> pitfalls,
       List<Principle> principles,
-      Map<String, List<String>> signals) {
+      Map<String, List<String>> signals,
+      Map<String, List<String>> questionExamples) {
     this.name = name;
     this.version = version;
     this.levels = List.copyOf(levels);
     this.pitfalls = List.copyOf(pitfalls);
     this.principles = List.copyOf(principles);
     this.signals = Map.copyOf(signals);
+    this.questionExamples = Map.copyOf(questionExamples);
     Map<String, List<String>> keywords = new LinkedHashMap<>();
     for (Principle principle : principles) {
       principlesById.put(principle.id(), principle);
@@ -92,6 +95,14 @@ public final class RubricCatalog {
   }
 
   /** Lexicon phrases by category, as written in {@code signals.yaml}. */
+  /**
+   * Interview questions as interviewers ask them, by the principle each probes: what search learns
+   * to read a question's principle from. Not part of the rubric version.
+   */
+  public Map<String, List<String>> questionExamples() {
+    return questionExamples;
+  }
+
   public Map<String, List<String>> signals() {
     return signals;
   }

@@ -1,11 +1,13 @@
 package org.storybank.evaluation.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.storybank.api.Level;
 import org.storybank.evaluation.analysis.Evaluation.PitfallFinding;
+import org.storybank.rubric.PitfallIds;
 import org.storybank.rubric.Principle;
 import org.storybank.rubric.RubricCatalog;
 import org.storybank.rubric.Signal;
@@ -39,13 +41,22 @@ public final class StoryAnalyser {
   private final CriteriaScorer criteriaScorer = new CriteriaScorer();
   private final FollowUpChooser followUpChooser = new FollowUpChooser();
 
+  private final Optional<PitfallModel.Loaded> model;
+
   public StoryAnalyser(RubricCatalog catalog) {
-    this.catalog = catalog;
-    this.reader = new StoryReader(new Lexicon(catalog));
+    this(catalog, PitfallModel.load());
   }
 
+  /** With the rules alone ({@code Optional.empty()}), or with a learned model on top of them. */
+  StoryAnalyser(RubricCatalog catalog, Optional<PitfallModel.Loaded> model) {
+    this.catalog = catalog;
+    this.reader = new StoryReader(new Lexicon(catalog));
+    this.model = model;
+  }
+
+  /** The catalog's version, and the learned model's hash when there is one. */
   public String rubricVersion() {
-    return catalog.version();
+    return model.map(loaded -> catalog.version() + "+" + loaded.hash()).orElse(catalog.version());
   }
 
   /**
@@ -64,16 +75,11 @@ public final class StoryAnalyser {
                 () -> new IllegalArgumentException("unknown level '" + input.level() + "'"));
     StoryReading story = reader.read(input, level, principle);
 
+    Map<String, String> byRules = rules(story);
     List<PitfallFinding> pitfalls = new ArrayList<>();
-    for (PitfallDetector detector : detectors) {
-      Optional<String> evidence = detector.detect(story);
-      evidence.ifPresent(
-          shown ->
-              pitfalls.add(
-                  new PitfallFinding(
-                      detector.pitfallId(),
-                      shown,
-                      principle.pitfall(detector.pitfallId()).advice())));
+    for (String pitfall : decide(story, byRules)) {
+      String evidence = byRules.getOrDefault(pitfall, ModelEvidence.of(pitfall, story));
+      pitfalls.add(new PitfallFinding(pitfall, evidence, principle.pitfall(pitfall).advice()));
     }
     pitfalls.addAll(specificPitfalls.detect(story));
 
@@ -92,6 +98,50 @@ public final class StoryAnalyser {
         criteria.scores(),
         story.resultMetrics(),
         followUpChooser.choose(story, pitfalls),
-        catalog.version());
+        rubricVersion());
+  }
+
+  /** What each rule found, by pitfall, in the rules' order. */
+  private Map<String, String> rules(StoryReading story) {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (PitfallDetector detector : detectors) {
+      detector.detect(story).ifPresent(shown -> found.put(detector.pitfallId(), shown));
+    }
+    return found;
+  }
+
+  /** The pitfalls the story shows: the model's reading of the rules and features, if shipped. */
+  private List<String> decide(StoryReading story, Map<String, String> byRules) {
+    if (model.isEmpty()) {
+      return List.copyOf(byRules.keySet());
+    }
+    PitfallModel learned = model.get().model();
+    double[] x = learned.standardise(PitfallFeatures.of(story, byRules.keySet()));
+    List<String> shown = new ArrayList<>();
+    for (String pitfall : PitfallIds.FIXED) {
+      PitfallModel.Classifier classifier = learned.pitfalls().get(pitfall);
+      boolean found =
+          classifier == null
+              ? byRules.containsKey(pitfall)
+              : classifier.decide(classifier.probability(x), byRules.containsKey(pitfall));
+      if (found
+          && (!PitfallIds.SCOPE_BELOW_LEVEL.equals(pitfall) || seniorOrAbove(story.level()))) {
+        shown.add(pitfall);
+      }
+    }
+    return shown;
+  }
+
+  /** Scope below the level is a senior and staff pitfall only (design brief). */
+  private static boolean seniorOrAbove(Level level) {
+    return level == Level.SENIOR || level == Level.STAFF;
+  }
+
+  /** The learned model's features for a story, for training it. */
+  double[] features(StoryInput input) {
+    Principle principle = catalog.principle(input.principle()).orElseThrow();
+    Level level = Level.fromId(input.level()).orElseThrow();
+    StoryReading story = reader.read(input, level, principle);
+    return PitfallFeatures.of(story, rules(story).keySet());
   }
 }

@@ -92,6 +92,24 @@ final class StoryReading {
     return count(category, fields) > 0;
   }
 
+  private static final java.util.Set<String> NEGATIONS =
+      java.util.Set.of("not", "never", "no", "without", "nobody", "neither", "nor");
+
+  /** Whether a negation stands shortly before a hit in its sentence: "I did not work weekends". */
+  boolean negated(Hit hit) {
+    AnalysedText text = texts.get(hit.field());
+    int sentenceStart = text.sentences().get(hit.match().sentence()).firstToken();
+    for (int i = hit.match().firstToken() - 1;
+        i >= Math.max(sentenceStart, hit.match().firstToken() - 4);
+        i--) {
+      String surface = text.tokens().get(i).surface();
+      if (NEGATIONS.contains(surface) || surface.endsWith("n't")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The sentence a hit stands in, labelled with its field: {@code action: "I rolled it back."} */
   String quote(Hit hit) {
     return quote(hit.field(), hit.match().sentence());

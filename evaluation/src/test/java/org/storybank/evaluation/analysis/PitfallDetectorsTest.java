@@ -91,6 +91,39 @@ class PitfallDetectorsTest {
   }
 
   @Test
+  void martyrdomIsReadInOtherWordsWithoutADeadlineAndNotWhenNegated() {
+    Evaluation piledUp =
+        judge(
+            "mid",
+            SITUATION,
+            TASK,
+            "I barely slept for a week and pulled three double shifts in a row. " + ACTION,
+            RESULT);
+    assertThat(piledUp.hasPitfall(PitfallIds.MARTYRDOM)).as(piledUp.pitfalls().toString()).isTrue();
+    Evaluation boasted =
+        judge("mid", SITUATION, TASK, ACTION, RESULT + " I even cancelled my holiday for it.");
+    assertThat(boasted.hasPitfall(PitfallIds.MARTYRDOM)).isTrue();
+    Evaluation negated =
+        judge(
+            "mid",
+            SITUATION,
+            "The new index had to go live before the launch date marketing had announced.",
+            "I did not work weekends on it; I asked for the two engineers instead. " + ACTION,
+            RESULT);
+    assertThat(negated.hasPitfall(PitfallIds.MARTYRDOM)).isFalse();
+    Evaluation initiative =
+        judge(
+            "mid",
+            SITUATION,
+            TASK,
+            "I spent two weekends scoping the migration before proposing it. " + ACTION,
+            RESULT);
+    assertThat(initiative.hasPitfall(PitfallIds.MARTYRDOM))
+        .as("two weekends spent on work nobody asked for are a cost of initiative")
+        .isFalse();
+  }
+
+  @Test
   void genericEffort() {
     Evaluation effort =
         judge(

@@ -1,5 +1,6 @@
 package org.storybank.evaluation.bench;
 
+import java.util.List;
 import org.storybank.evaluation.analysis.StoryAnalyser;
 import org.storybank.evaluation.labelled.AgreementReport;
 import org.storybank.evaluation.labelled.PitfallCorpus;
@@ -16,10 +17,13 @@ public final class JudgementBenchmark {
 
   public static void main(String[] args) {
     StoryAnalyser analyser = new StoryAnalyser(RubricCatalog.load());
-    AgreementReport tuning =
-        new AgreementReport(analyser, PitfallCorpus.load(PitfallCorpus.TUNING));
-    System.out.println(tuning.render("pitfalls, tuning part", true));
-    AgreementReport test = new AgreementReport(analyser, PitfallCorpus.load(PitfallCorpus.TEST));
-    System.out.println(test.render("pitfalls, test part", false));
+    List<String> tuningFiles = args.length > 0 ? List.of(args[0].split(",")) : PitfallCorpus.TUNING;
+    List<String> testFiles = args.length > 1 ? List.of(args[1].split(",")) : PitfallCorpus.TEST;
+    AgreementReport tuning = new AgreementReport(analyser, PitfallCorpus.load(tuningFiles));
+    System.out.println(tuning.render("pitfalls, tuning part " + tuningFiles, true));
+    if (!testFiles.isEmpty() && !testFiles.get(0).isEmpty()) {
+      AgreementReport test = new AgreementReport(analyser, PitfallCorpus.load(testFiles));
+      System.out.println(test.render("pitfalls, test part " + testFiles, false));
+    }
   }
 }

@@ -105,7 +105,8 @@ class EvaluateCommandTest {
       }
       assertThat(evaluation.get("followUps")).isNotEmpty();
       evaluation.get("followUps").forEach(q -> assertThat(q.isTextual()).isTrue());
-      assertThat(evaluation.get("rubricVersion").asText()).matches("\\d{4}\\.\\d{2}-[0-9a-f]{8}");
+      assertThat(evaluation.get("rubricVersion").asText())
+          .matches("\\d{4}\\.\\d{2}-[0-9a-f]{8}(\\+[0-9a-f]{8})?");
     }
     assertThat(output.get(0).get("meetsBar").asBoolean()).isTrue();
     assertThat(output.get(1).get("pitfalls").findValuesAsText("id")).contains("missing-star-part");

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.storybank.query.indexing.StoriesIndex;
-import org.storybank.query.semantic.PromptPrinciples;
+import org.storybank.query.semantic.QuestionReader;
 import org.storybank.query.semantic.SentenceEmbeddings;
 import org.storybank.rubric.RubricCatalog;
 
@@ -16,8 +16,8 @@ class SearchConfiguration {
       ElasticsearchClient elasticsearch,
       StoriesIndex index,
       SentenceEmbeddings embeddings,
-      PromptPrinciples principles) {
-    return new StorySearch(elasticsearch, index, embeddings, principles);
+      QuestionReader questionReader) {
+    return new StorySearch(elasticsearch, index, embeddings, questionReader);
   }
 
   @Bean

@@ -26,32 +26,29 @@ import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.language.Highlighter;
 import org.storybank.query.language.InterviewLanguage;
 import org.storybank.query.projection.StoryDocument;
-import org.storybank.query.semantic.PromptPrinciples;
-import org.storybank.query.semantic.PromptPrinciples.InferredPrinciple;
+import org.storybank.query.semantic.InferredPrinciple;
+import org.storybank.query.semantic.QuestionReader;
 import org.storybank.query.semantic.SentenceEmbeddings;
 
 /**
  * Finds the caller's stories for a question. Three rankings run under the same filters: words (the
  * application's English analysis with interview synonyms, BM25 over title, linked prompts and STAR
  * text), the story's meaning and its linked prompts' meaning (MiniLM vectors, exact kNN over the
- * caller's stories). They are fused by rank, and stories tagged with a principle the catalog ties
- * to the question rise. Facets count everything any ranking matched. One multi-search of three
- * searches carries it all (words; both meanings, told apart by named-query scores; the counts with
- * the principle's stories); then the page's stories are read.
+ * caller's stories); the {@link QuestionReader} says which principles the question probes. {@link
+ * QuestionFusion} weighs it all into one order, and {@link NothingFits} says when even the best
+ * story does not answer the question. Facets count everything any ranking matched. One multi-search
+ * of three searches carries it all (words; both meanings, told apart by named-query scores; the
+ * counts with the principle's stories); then the page's stories are read.
  */
 public class StorySearch {
 
   static final int WINDOW = 100;
   static final float MIN_STORY_SIMILARITY = 0.35f;
   static final float MIN_PROMPT_SIMILARITY = 0.45f;
-  // Words are the most precise signal; the whole story's vector is the vaguest (MiniLM compares a
-  // question with a four-part story poorly); the principle the catalog ties to the question is
-  // strong, but only as sure as the catalog is.
-  static final double LEXICAL_WEIGHT = 1.0;
-  static final double STORY_WEIGHT = 0.5;
-  static final double PROMPT_WEIGHT = 0.7;
-  static final double PRINCIPLE_WEIGHT = 1.5;
-  static final double CANDIDATE_PRINCIPLE_WEIGHT = 0.3;
+
+  /** A story tagged with a principle this probable for the question is a candidate. */
+  static final double CANDIDATE_PRINCIPLE = 0.10;
+
   private static final String[] NOT_RETURNED = {"vectors"};
 
   /**
@@ -106,17 +103,17 @@ public class StorySearch {
   private final InterviewLanguage language = InterviewLanguage.instance();
   private final Highlighter highlighter = new Highlighter(InterviewLanguage.instance(), 2);
   private final SentenceEmbeddings embeddings;
-  private final PromptPrinciples promptPrinciples;
+  private final QuestionReader questionReader;
 
   public StorySearch(
       ElasticsearchClient elasticsearch,
       StoriesIndex index,
       SentenceEmbeddings embeddings,
-      PromptPrinciples promptPrinciples) {
+      QuestionReader questionReader) {
     this.elasticsearch = elasticsearch;
     this.index = index;
     this.embeddings = embeddings;
-    this.promptPrinciples = promptPrinciples;
+    this.questionReader = questionReader;
   }
 
   SearchResult search(SearchScope scope, StoryQuery query) {
@@ -176,7 +173,9 @@ public class StorySearch {
   private SearchResult byQuestion(SearchScope scope, StoryQuery query) throws IOException {
     Set<String> terms = language.queryTerms(query.text());
     float[] vector = embeddings.embedQuery(query.text());
-    List<InferredPrinciple> principles = promptPrinciples.infer(query.text(), vector);
+    List<InferredPrinciple> principles = questionReader.read(query.text());
+    Map<String, Double> probabilities = new HashMap<>();
+    principles.forEach(p -> probabilities.put(p.principle(), p.strength()));
     List<Float> queryVector = new ArrayList<>(vector.length);
     for (float value : vector) {
       queryVector.add(value);
@@ -185,37 +184,42 @@ public class StorySearch {
     int window = Math.max(WINDOW, query.from() + query.size());
     Rankings rankings =
         rankings(filters, lexical(terms), queryVector, taggedWith(principles), window);
-    List<Ranked> lexicalHits = rankings.lexical();
-    List<Ranked> storyHits = rankings.story();
-    List<Ranked> promptHits = rankings.prompts();
-    List<Ranked> principleHits = rankings.principle();
 
-    Map<String, Ranked> documents = new HashMap<>();
+    Map<String, Ranked> documents = new LinkedHashMap<>();
     Map<String, Integer> lexicalRanks = new HashMap<>();
+    Map<String, Double> lexicalScores = new HashMap<>();
     Map<String, Double> storySimilarity = new HashMap<>();
     Map<String, Double> promptSimilarity = new HashMap<>();
-    RankFusion fusion = new RankFusion();
-    fusion.addRanking(ids(lexicalHits, documents), LEXICAL_WEIGHT);
-    fusion.addRanking(ids(storyHits, documents), STORY_WEIGHT);
-    fusion.addRanking(ids(promptHits, documents), PROMPT_WEIGHT);
-    // stories tagged with the question's principles are candidates even when no word or vector
-    // found them; their weight comes from the bonus below, not from this list's order
-    fusion.addRanking(ids(principleHits, documents), 0);
-    for (int i = 0; i < lexicalHits.size(); i++) {
-      lexicalRanks.put(lexicalHits.get(i).storyId(), i + 1);
+    for (int i = 0; i < rankings.lexical().size(); i++) {
+      Ranked hit = rankings.lexical().get(i);
+      documents.putIfAbsent(hit.storyId(), hit);
+      lexicalRanks.put(hit.storyId(), i + 1);
+      lexicalScores.put(hit.storyId(), hit.relevance() == null ? 0 : hit.relevance());
     }
-    storyHits.forEach(hit -> storySimilarity.put(hit.storyId(), cosine(hit.relevance())));
-    promptHits.forEach(hit -> promptSimilarity.put(hit.storyId(), cosine(hit.relevance())));
-    Map<String, List<InferredPrinciple>> principleMatches = new HashMap<>();
+    for (Ranked hit : rankings.story()) {
+      documents.putIfAbsent(hit.storyId(), hit);
+      storySimilarity.put(hit.storyId(), cosine(hit.relevance()));
+    }
+    for (Ranked hit : rankings.prompts()) {
+      documents.putIfAbsent(hit.storyId(), hit);
+      promptSimilarity.put(hit.storyId(), cosine(hit.relevance()));
+    }
+    rankings.principle().forEach(hit -> documents.putIfAbsent(hit.storyId(), hit));
+
+    List<QuestionFusion.Candidate> candidates = new ArrayList<>();
     for (Ranked story : documents.values()) {
-      List<InferredPrinciple> matched =
-          principles.stream().filter(p -> story.principles().contains(p.principle())).toList();
-      if (!matched.isEmpty()) {
-        // the strongest one counts: a story tagged with many principles is not a better answer
-        fusion.addBonus(story.storyId(), PRINCIPLE_WEIGHT * matched.get(0).strength());
-        principleMatches.put(story.storyId(), matched);
-      }
+      candidates.add(
+          new QuestionFusion.Candidate(
+              story.storyId(),
+              lexicalScores.getOrDefault(story.storyId(), 0.0),
+              storySimilarity.get(story.storyId()),
+              promptSimilarity.get(story.storyId()),
+              story.principles()));
     }
+    List<QuestionFusion.Fused> fused =
+        QuestionFusion.fuse(candidates, probabilities, QuestionFusion.Weights.TUNED);
+    Map<String, QuestionFusion.Fused> fusedById = new HashMap<>();
+    fused.forEach(f -> fusedById.put(f.storyId(), f));
 
     Set<String> found = new java.util.HashSet<>(lexicalRanks.keySet());
     storySimilarity.forEach(
@@ -230,10 +234,13 @@ public class StorySearch {
             found.add(id);
           }
         });
+    rankings.principle().forEach(hit -> found.add(hit.storyId()));
     ResponseBody<StoryDocument> counts = rankings.counts();
-    principleHits.forEach(hit -> found.add(hit.storyId()));
     List<String> ordered =
-        order(fusion, documents, query.sort()).stream().filter(found::contains).toList();
+        order(fused.stream().map(QuestionFusion.Fused::storyId).toList(), documents, query.sort())
+            .stream()
+            .filter(found::contains)
+            .toList();
     List<SearchResult.Hit> page = new ArrayList<>();
     List<String> pageIds = ordered.stream().skip(query.from()).limit(query.size()).toList();
     Map<String, StoryDocument> full = read(pageIds);
@@ -242,7 +249,8 @@ public class StorySearch {
       if (story == null) {
         continue; // deleted between the two reads
       }
-      List<InferredPrinciple> matched = principleMatches.getOrDefault(id, List.of());
+      List<InferredPrinciple> matched =
+          principles.stream().filter(p -> story.principles().contains(p.principle())).toList();
       Map<String, List<String>> highlights = highlights(story, terms);
       SearchResult.Match match =
           new SearchResult.Match(
@@ -251,16 +259,26 @@ public class StorySearch {
               promptSimilarity.get(id),
               matched.stream().map(InferredPrinciple::principle).toList());
       page.add(
-          toHit(story, fusion.score(id), highlights, Why.of(match, matched, highlights), match));
+          toHit(
+              story,
+              fusedById.get(id).score(),
+              highlights,
+              Why.of(match, matched, highlights),
+              match));
     }
-    long total = total(counts);
+    boolean nothingFits =
+        ordered.isEmpty()
+            || NothingFits.says(
+                lexicalRanks.get(ordered.get(0)),
+                storySimilarity.get(ordered.get(0)),
+                fusedById.get(ordered.get(0)).principleFit());
     return new SearchResult(
-        total,
+        total(counts),
         query.from(),
         page,
         Facets.read(counts.aggregations()),
         principles.stream().map(InferredPrinciple::principle).toList(),
-        false);
+        nothingFits);
   }
 
   /** The four rankings and the counts of everything any of them matched, from one request. */
@@ -392,7 +410,7 @@ public class StorySearch {
   private static Query taggedWith(List<InferredPrinciple> principles) {
     List<FieldValue> sure =
         principles.stream()
-            .filter(principle -> principle.strength() >= CANDIDATE_PRINCIPLE_WEIGHT)
+            .filter(principle -> principle.strength() >= CANDIDATE_PRINCIPLE)
             .map(principle -> FieldValue.of(principle.principle()))
             .toList();
     if (sure.isEmpty()) {
@@ -446,8 +464,8 @@ public class StorySearch {
   }
 
   private static List<String> order(
-      RankFusion fusion, Map<String, Ranked> documents, StoryQuery.Sort sort) {
-    List<String> ranked = new ArrayList<>(fusion.ranked());
+      List<String> byRelevance, Map<String, Ranked> documents, StoryQuery.Sort sort) {
+    List<String> ranked = new ArrayList<>(byRelevance);
     Comparator<String> byRecency =
         Comparator.comparing(
             (String id) -> documents.get(id).updatedAt(),
@@ -534,15 +552,6 @@ public class StorySearch {
               }
             });
     return stories;
-  }
-
-  private static List<String> ids(List<Ranked> hits, Map<String, Ranked> documents) {
-    List<String> ids = new ArrayList<>(hits.size());
-    for (Ranked hit : hits) {
-      documents.putIfAbsent(hit.storyId(), hit);
-      ids.add(hit.storyId());
-    }
-    return ids;
   }
 
   private static List<Ranked> ranked(MultiSearchResponseItem<StoryDocument> item) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.storybank.query.semantic.PromptPrinciples.InferredPrinciple;
+import org.storybank.query.semantic.InferredPrinciple;
 
 /** Says in words why a story answers a question, one reason per signal that found it. */
 final class Why {

@@ -44,9 +44,6 @@ public class PromptPrinciples {
     }
   }
 
-  /** A principle the question is about, how strongly (0–1), and the catalog's reason. */
-  public record InferredPrinciple(String principle, double strength, String reason) {}
-
   /** A prompt of the catalog with its vector. */
   public record CatalogPrompt(String principle, String text, float[] vector) {}
 

@@ -23,6 +23,11 @@ class SemanticConfiguration {
   }
 
   @Bean
+  QuestionReader questionReader(RubricCatalog catalog) {
+    return new QuestionReader(catalog);
+  }
+
+  @Bean
   PromptPrinciples promptPrinciples(RubricCatalog catalog, SentenceEmbeddings embeddings) {
     return new PromptPrinciples(catalog, embeddings);
   }

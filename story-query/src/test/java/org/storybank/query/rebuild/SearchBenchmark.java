@@ -28,7 +28,7 @@ import org.storybank.api.story.StoryEvents.StoryRevised;
 import org.storybank.infra.TestServers;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.projection.StoryVectors;
-import org.storybank.query.semantic.PromptPrinciples;
+import org.storybank.query.semantic.QuestionReader;
 import org.storybank.query.semantic.SentenceEmbeddings;
 import org.storybank.query.semantic.StoryEmbedder;
 import org.storybank.query.support.CpuClock;
@@ -59,7 +59,7 @@ public final class SearchBenchmark {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     SentenceEmbeddings embeddings = TestIndexes.embeddings();
-    PromptPrinciples principles = TestIndexes.principles();
+    QuestionReader questionReader = TestIndexes.questionReader();
     Corpus corpus = Corpus.load(json, embeddings);
     System.out.printf(
         Locale.ROOT,
@@ -156,7 +156,13 @@ public final class SearchBenchmark {
 
       // (4) search latency, 16 clients, prompts as interviewers ask them
       org.storybank.query.search.SearchBench.run(
-          indexes, embeddings, principles, corpus.questions, stories, CLIENTS, queriesPerClient);
+          indexes,
+          embeddings,
+          questionReader,
+          corpus.questions,
+          stories,
+          CLIENTS,
+          queriesPerClient);
     }
   }
 

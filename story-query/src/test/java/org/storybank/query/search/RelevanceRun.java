@@ -95,7 +95,7 @@ final class RelevanceRun {
               indexes.elasticsearch,
               indexes.stories,
               TestIndexes.embeddings(),
-              TestIndexes.principles());
+              TestIndexes.questionReader());
       return score(part, banks, search);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -119,6 +119,17 @@ final class RelevanceRun {
             search.search(
                 new SearchScope.OwnStories(bank.bank()), StoryQuery.text(question.q(), DEPTH));
         List<String> ranked = result.hits().stream().map(SearchResult.Hit::storyId).toList();
+        String top =
+            result.hits().isEmpty()
+                ? "no hit"
+                : String.format(
+                    Locale.ROOT,
+                    "top: words %s, story %.2f, tags %s",
+                    result.hits().get(0).match().lexicalRank(),
+                    result.hits().get(0).match().storySimilarity() == null
+                        ? Double.NaN
+                        : result.hits().get(0).match().storySimilarity(),
+                    result.hits().get(0).match().principlesMatched());
         boolean nothingFits = result.nothingFits();
         List<String> read = result.questionPrinciples();
         if (question.principle() != null) {
@@ -138,11 +149,12 @@ final class RelevanceRun {
           lines.add(
               String.format(
                   Locale.ROOT,
-                  "  none  %-5s nothing fits %-5s %-72s got %s",
+                  "  none  %-5s nothing fits %-5s %-72s got %s %s",
                   bank.bank(),
                   nothingFits,
                   cut(question.q()),
-                  ranked.stream().limit(3).toList()));
+                  ranked.stream().limit(3).toList(),
+                  top));
           continue;
         }
         questions++;
@@ -164,14 +176,16 @@ final class RelevanceRun {
         lines.add(
             String.format(
                 Locale.ROOT,
-                "  rank %-3s %-5s %-72s wanted %s (%s), got %s, read %s",
+                "  rank %-3s %-5s %-72s wanted %s (%s), got %s, read %s, %s%s",
                 rank == 0 ? "-" : rank,
                 bank.bank(),
                 cut(question.q()),
                 wanted,
                 question.principle(),
                 ranked.stream().limit(3).toList(),
-                read.stream().limit(3).toList()));
+                read.stream().limit(3).toList(),
+                top,
+                nothingFits ? ", NOTHING FITS" : ""));
       }
     }
     return new Figures(

@@ -8,7 +8,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.storybank.query.semantic.PromptPrinciples;
+import org.storybank.query.semantic.QuestionReader;
 import org.storybank.query.semantic.SentenceEmbeddings;
 import org.storybank.query.support.CpuClock;
 import org.storybank.query.support.TestIndexes;
@@ -39,7 +39,7 @@ public final class SearchBench {
   public static void run(
       TestIndexes indexes,
       SentenceEmbeddings embeddings,
-      PromptPrinciples principles,
+      QuestionReader questionReader,
       List<String> questions,
       int stories,
       int clients,
@@ -47,7 +47,7 @@ public final class SearchBench {
       throws Exception {
     SearchBench bench =
         new SearchBench(
-            new StorySearch(indexes.elasticsearch, indexes.stories, embeddings, principles),
+            new StorySearch(indexes.elasticsearch, indexes.stories, embeddings, questionReader),
             questions,
             stories);
 

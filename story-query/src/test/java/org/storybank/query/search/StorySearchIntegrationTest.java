@@ -41,7 +41,7 @@ class StorySearchIntegrationTest {
             indexes.elasticsearch,
             indexes.stories,
             TestIndexes.embeddings(),
-            TestIndexes.principles());
+            TestIndexes.questionReader());
   }
 
   @AfterEach

@@ -16,6 +16,7 @@ import org.storybank.query.indexing.EvaluationsIndex;
 import org.storybank.query.indexing.MembershipsIndex;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.semantic.PromptPrinciples;
+import org.storybank.query.semantic.QuestionReader;
 import org.storybank.query.semantic.SentenceEmbeddings;
 import org.storybank.query.semantic.StoryEmbedder;
 import org.storybank.rubric.RubricCatalog;
@@ -28,6 +29,7 @@ public final class TestIndexes implements AutoCloseable {
 
   private static SentenceEmbeddings embeddings;
   private static PromptPrinciples principles;
+  private static QuestionReader questionReader;
 
   public final ElasticsearchClient elasticsearch;
   public final ElasticsearchProperties properties;
@@ -60,6 +62,13 @@ public final class TestIndexes implements AutoCloseable {
       embeddings = new SentenceEmbeddings();
     }
     return embeddings;
+  }
+
+  public static synchronized QuestionReader questionReader() {
+    if (questionReader == null) {
+      questionReader = new QuestionReader(RubricCatalog.load());
+    }
+    return questionReader;
   }
 
   public static synchronized PromptPrinciples principles() {

@@ -50,7 +50,7 @@ public final class SearchResearch {
     return out;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     List<String> which = args.length > 0 ? List.of(args[0].split(",")) : SearchCorpus.TUNING;
     List<Bank> banks = SearchCorpus.load(which);
     List<Model> models =
@@ -63,6 +63,50 @@ public final class SearchResearch {
                 ""),
             new Model("e5", new E5SmallV2QuantizedEmbeddingModel(), "query: ", "passage: "));
     Map<String, Map<String, Map<String, Double>>> signals = new LinkedHashMap<>();
+    RubricCatalog catalog = RubricCatalog.load();
+    List<String> promptPrinciple = new ArrayList<>();
+    List<String> promptText = new ArrayList<>();
+    for (var principle : catalog.principles()) {
+      for (String prompt : principle.prompts()) {
+        promptPrinciple.add(principle.id());
+        promptText.add(prompt);
+      }
+      for (String look : principle.lookFor()) {
+        promptPrinciple.add(principle.id());
+        promptText.add(look);
+      }
+    }
+    Map<String, float[][]> catalogVectors = new HashMap<>();
+    for (Model m : models) {
+      float[][] v = new float[promptText.size()][];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = m.query(promptText.get(i));
+      }
+      catalogVectors.put(m.name(), v);
+    }
+    Map<String, int[]> reading = new LinkedHashMap<>();
+    List<PrincipleResearch.Example> examples = new ArrayList<>();
+    for (var principle : catalog.principles()) {
+      principle
+          .prompts()
+          .forEach(t -> examples.add(new PrincipleResearch.Example(principle.id(), t, "")));
+    }
+    java.io.File file =
+        new java.io.File("rubric-catalog/src/main/resources/rubric/question-examples.yaml");
+    Map<String, List<String>> written =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue(file, Map.class);
+    written.forEach(
+        (p, qs) -> qs.forEach(t -> examples.add(new PrincipleResearch.Example(p, t, ""))));
+    for (Bank bank : SearchCorpus.load(SearchCorpus.TUNING)) {
+      for (Question q : bank.questions()) {
+        examples.add(new PrincipleResearch.Example(q.principle(), q.q(), bank.bank()));
+      }
+    }
+    Model bgeModel = models.get(1);
+    Map<String, float[]> exampleVectors = new HashMap<>();
+    for (PrincipleResearch.Example e : examples) {
+      exampleVectors.computeIfAbsent(e.text(), t -> bgeModel.query(t));
+    }
     // signal -> question key -> story id -> value
     PromptPrinciples principles =
         new PromptPrinciples(RubricCatalog.load(), new SentenceEmbeddings());
@@ -105,9 +149,83 @@ public final class SearchResearch {
         }
         vectors.put(m.name(), byStory);
       }
+      Map<String, double[]> storyPrinciples = new HashMap<>();
+      PrincipleResearch.Softmax softmax =
+          PrincipleResearch.Softmax.fit(
+              examples.stream().filter(e -> !e.bank().equals(bank.bank())).toList(),
+              exampleVectors,
+              0.001);
       for (Question q : bank.questions()) {
         String key = bank.bank() + "|" + q.q();
+        double[] probabilities =
+            PrincipleResearch.Softmax.probabilities(
+                softmax.w(), PrincipleResearch.Softmax.x(bgeModel.query(q.q())));
+        count(reading, "softmax", softmax.order(bgeModel.query(q.q())), q.principle());
+        for (Story s : bank.stories()) {
+          double[] storyP =
+              storyPrinciples.computeIfAbsent(
+                  s.id(),
+                  id -> {
+                    double[] acc = new double[softmax.labels().size()];
+                    List<String> parts = sentences(s);
+                    for (String sentence : parts) {
+                      double[] p =
+                          PrincipleResearch.Softmax.probabilities(
+                              softmax.w(), PrincipleResearch.Softmax.x(bgeModel.query(sentence)));
+                      for (int c = 0; c < acc.length; c++) {
+                        acc[c] += p[c] / parts.size();
+                      }
+                    }
+                    return acc;
+                  });
+          double agreement = 0;
+          double agreementTagged = 0;
+          for (int c = 0; c < storyP.length; c++) {
+            agreement += probabilities[c] * storyP[c];
+            if (s.principles().contains(softmax.labels().get(c))) {
+              agreementTagged += probabilities[c] * (storyP[c] + 0.2);
+            }
+          }
+          put(signals, "story-soft", key, s.id(), agreement);
+          put(signals, "story-soft-tagged", key, s.id(), agreementTagged);
+          double max = 0;
+          double sum = 0;
+          for (String tag : s.principles()) {
+            int c = softmax.labels().indexOf(tag);
+            if (c >= 0) {
+              max = Math.max(max, probabilities[c]);
+              sum += probabilities[c];
+            }
+          }
+          put(signals, "soft-max", key, s.id(), max);
+          put(signals, "soft-sum", key, s.id(), sum);
+          put(signals, "soft-sqrt", key, s.id(), Math.sqrt(max));
+        }
         var inferred = principles.infer(q.q());
+        count(
+            reading, "catalog", inferred.stream().map(p -> p.principle()).toList(), q.principle());
+        for (Model m : models) {
+          float[] qv = m.query(q.q());
+          Map<String, Double> best = new HashMap<>();
+          float[][] cv = catalogVectors.get(m.name());
+          for (int i = 0; i < cv.length; i++) {
+            best.merge(promptPrinciple.get(i), SentenceEmbeddings.cosine(qv, cv[i]), Math::max);
+          }
+          List<String> order =
+              best.entrySet().stream()
+                  .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                  .map(Map.Entry::getKey)
+                  .toList();
+          count(reading, m.name(), order, q.principle());
+        }
+        for (Story s : bank.stories()) {
+          put(
+              signals,
+              "oracle-principle",
+              key,
+              s.id(),
+              s.principles().contains(q.principle()) ? 1.0 : 0.0);
+        }
         Map<String, Double> strength = new HashMap<>();
         inferred.forEach(p -> strength.put(p.principle(), p.strength()));
         for (Story s : bank.stories()) {
@@ -131,8 +249,39 @@ public final class SearchResearch {
         }
         for (Model m : models) {
           float[] qv = m.query(q.q());
+          float[][] cv = catalogVectors.get(m.name());
+          double[] qProfile = new double[cv.length];
+          for (int i = 0; i < cv.length; i++) {
+            qProfile[i] = SentenceEmbeddings.cosine(qv, cv[i]);
+          }
+          float[] mean = new float[qv.length];
+          for (Story s : bank.stories()) {
+            float[] w = vectors.get(m.name()).get(s.id())[0];
+            for (int i = 0; i < mean.length; i++) {
+              mean[i] += w[i] / bank.stories().size();
+            }
+          }
           for (Story s : bank.stories()) {
             float[][] v = vectors.get(m.name()).get(s.id());
+            float[] centred = new float[qv.length];
+            for (int i = 0; i < mean.length; i++) {
+              centred[i] = v[0][i] - mean[i];
+            }
+            put(
+                signals,
+                m.name() + ".centred",
+                key,
+                s.id(),
+                SentenceEmbeddings.cosine(qv, centred));
+            double[] sProfile = new double[cv.length];
+            for (int i = 0; i < cv.length; i++) {
+              double best = -1;
+              for (int j = 7; j < v.length; j++) {
+                best = Math.max(best, SentenceEmbeddings.cosine(cv[i], v[j]));
+              }
+              sProfile[i] = best;
+            }
+            put(signals, m.name() + ".profile", key, s.id(), pearson(qProfile, sProfile));
             double[] c = new double[v.length];
             for (int i = 0; i < v.length; i++) {
               c[i] = SentenceEmbeddings.cosine(qv, v[i]);
@@ -170,6 +319,15 @@ public final class SearchResearch {
       }
     }
     System.out.printf(Locale.ROOT, "%d answerable questions%n", answers.size());
+    reading.forEach(
+        (name, c) ->
+            System.out.printf(
+                Locale.ROOT,
+                "principle reading %-8s first %.2f top3 %.2f of %d%n",
+                name,
+                (double) c[0] / c[2],
+                (double) c[1] / c[2],
+                c[2]));
     signals.forEach(
         (name, values) ->
             System.out.printf(
@@ -180,6 +338,21 @@ public final class SearchResearch {
                 first(values, answers)));
     // z-normalised linear fusions of a few signals, weights by grid
     String[][] combos = {
+      {"lexical", "minilm.whole", "minilm.fieldmax", "soft-sqrt", "story-soft"},
+      {"lexical", "minilm.whole", "minilm.fieldmax", "story-soft-tagged"},
+      {"lexical", "minilm.whole", "minilm.fieldmax", "soft-sum", "story-soft"},
+      {"lexical", "minilm.whole", "minilm.sent3", "soft-sqrt", "story-soft"},
+      {"lexical", "minilm.whole", "soft-max"},
+      {"lexical", "minilm.whole", "soft-sqrt"},
+      {"lexical", "minilm.whole", "soft-sum"},
+      {"lexical", "minilm.whole", "minilm.sent3", "soft-max"},
+      {"lexical", "minilm.whole", "minilm.fieldmax", "soft-sqrt"},
+      {"lexical", "e5.sent3", "minilm.whole", "soft-sqrt"},
+      {"lexical", "bge.whole", "bge.sent3", "soft-sqrt"},
+      {"lexical", "minilm.whole", "oracle-principle"},
+      {"lexical", "e5.sent3", "bge.sent2", "oracle-principle"},
+      {"lexical", "e5.profile", "e5.sent3", "principle"},
+      {"lexical", "e5.centred", "e5.sent3", "principle"},
       {"lexical", "minilm.whole", "principle"},
       {"lexical", "e5.full", "principle"},
       {"lexical", "e5.full", "e5.sentmax", "principle"},
@@ -253,6 +426,31 @@ public final class SearchResearch {
       }
     }
     return out;
+  }
+
+  static void count(Map<String, int[]> reading, String name, List<String> order, String label) {
+    int[] c = reading.computeIfAbsent(name, k -> new int[3]);
+    c[2]++;
+    if (!order.isEmpty() && order.get(0).equals(label)) {
+      c[0]++;
+    }
+    if (order.stream().limit(3).anyMatch(label::equals)) {
+      c[1]++;
+    }
+  }
+
+  static double pearson(double[] a, double[] b) {
+    double ma = Arrays.stream(a).average().orElse(0);
+    double mb = Arrays.stream(b).average().orElse(0);
+    double num = 0;
+    double da = 0;
+    double db = 0;
+    for (int i = 0; i < a.length; i++) {
+      num += (a[i] - ma) * (b[i] - mb);
+      da += (a[i] - ma) * (a[i] - ma);
+      db += (b[i] - mb) * (b[i] - mb);
+    }
+    return da == 0 || db == 0 ? 0 : num / Math.sqrt(da * db);
   }
 
   static double max(double[] c, int from, int to) {
