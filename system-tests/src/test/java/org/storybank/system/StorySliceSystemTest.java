@@ -331,6 +331,23 @@ class StorySliceSystemTest {
     assertThat(command.post("/api/stories", null, Map.of("title", "x")).status()).isEqualTo(401);
     assertThat(command.post("/api/stories", forged, Map.of("title", "x")).status()).isEqualTo(401);
     assertThat(gateway.post("/api/stories", null, Map.of("title", "x")).status()).isEqualTo(401);
+    // the editor's live verdict reads and writes nothing, yet needs a signed-in caller too
+    Map<String, Object> draft = previewDraft();
+    for (Api edge : List.of(gateway, new Api("http://127.0.0.1:" + ports.get("EVALUATION")))) {
+      assertThat(edge.post("/api/evaluations/preview", null, draft).status()).isEqualTo(401);
+      assertThat(edge.post("/api/evaluations/preview", "not-a-jwt", draft).status()).isEqualTo(401);
+      assertThat(edge.post("/api/evaluations/preview", forged, draft).status()).isEqualTo(401);
+    }
+  }
+
+  private static Map<String, Object> previewDraft() {
+    return Map.of(
+        "principle", "ownership",
+        "level", "senior",
+        "situation", "I led a feature with a tight deadline.",
+        "task", "I had to hit the date.",
+        "action", "I worked extra hours over the weekend and made sure the team was unblocked.",
+        "result", "We shipped on time.");
   }
 
   @Test
@@ -347,6 +364,11 @@ class StorySliceSystemTest {
                 .get("/api/rubrics", candidate1)
                 .status())
         .isEqualTo(200);
+    for (Api edge : List.of(gateway, new Api("http://127.0.0.1:" + ports.get("EVALUATION")))) {
+      Api.Response preview = edge.post("/api/evaluations/preview", candidate1, previewDraft());
+      assertThat(preview.status()).as("%s", preview.body()).isEqualTo(200);
+      assertThat(preview.body().get("pitfalls").toString()).contains("martyrdom");
+    }
   }
 
   @Test
@@ -751,7 +773,8 @@ class StorySliceSystemTest {
             Map.entry("/api/search/stories", List.of("get")),
             Map.entry("/api/candidates/{candidateId}/coverage", List.of("get")),
             Map.entry("/api/analytics/cohorts/{cohortId}/pitfalls", List.of("get")),
-            Map.entry("/api/evaluations/calibration", List.of("get")));
+            Map.entry("/api/evaluations/calibration", List.of("get")),
+            Map.entry("/api/evaluations/preview", List.of("post")));
     design.forEach(
         (path, methods) -> {
           assertThat(paths.has(path)).as("%s in the API document", path).isTrue();
@@ -1007,6 +1030,16 @@ class StorySliceSystemTest {
               "GET", "/api/evaluations/calibration?cohortId=%3Cscript%3E", coach1, Map.of(), null);
       assertThat(calibration.statusCode()).as(calibration.body()).isBetween(200, 499);
       BadInput.notServerError(api, "GET", "/api/rubrics?x=" + "y".repeat(20_000), candidate1);
+      BadInput.refusedJson(api, "POST", "/api/evaluations/preview", candidate1, "{\"level\": ");
+      var unknownLevel =
+          BadInput.refusedJson(
+              api,
+              "POST",
+              "/api/evaluations/preview",
+              candidate1,
+              "{\"principle\":\"ownership\",\"level\":\"principal\",\"situation\":\"\","
+                  + "\"task\":\"\",\"action\":\"\",\"result\":\"\"}");
+      assertThat(unknownLevel.body()).contains("\"field\":\"level\"");
     }
   }
 
