@@ -22,7 +22,10 @@ export function layout(page) {
     ['search', '/search.html', 'Search by prompt'],
   ];
   if (current.role === 'candidate') links.splice(1, 0, ['new', '/edit.html', 'New story']);
-  if (current.role === 'coach') links[0][2] = 'Cohort stories';
+  if (current.role === 'coach') {
+    links[0][2] = 'Cohort stories';
+    links.push(['cohort', '/cohort.html', 'Cohort desk']);
+  }
   const nav = h(
     'nav',
     { 'aria-label': 'Main' },

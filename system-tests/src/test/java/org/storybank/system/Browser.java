@@ -37,7 +37,6 @@ final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final String baseUrl;
   private final Path profile;
-  private final List<String> consoleProblems = new ArrayList<>();
   private int shots;
 
   private Browser(ChromeDriver driver, String baseUrl, Path profile) {
@@ -174,15 +173,19 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** What the browser console said against the page's policy (CSP) or as a script error. */
+  /**
+   * What the browser console said against the page's policy (CSP) or as a script error since the
+   * last call.
+   */
   List<String> consoleProblems() {
+    List<String> problems = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       String message = entry.getMessage();
       if (message.contains("Content Security Policy") || message.contains("Uncaught")) {
-        consoleProblems.add(message);
+        problems.add(message);
       }
     }
-    return List.copyOf(consoleProblems);
+    return problems;
   }
 
   static void copy(Path screenshot, Path target) throws IOException {

@@ -16,11 +16,16 @@ import org.storybank.infra.PostgresDatabase;
 
 /**
  * The whole of Story Bank as {@code ./storybank up} starts it, on free ports, a scratch database
- * and its own state directory, with the demo organisation; {@link #close()} runs {@code down} and
- * removes both. {@code STORYBANK_TEST_GATEWAY_URL} points the tests at a stack already running
- * instead (for working on them; nothing is started or stopped then).
+ * and its own state directory, with the demo organisation and a first admin from configuration;
+ * {@link #close()} runs {@code down} and removes both. One is shared by the system test classes of
+ * a run ({@link SharedStack}). {@code STORYBANK_TEST_GATEWAY_URL} points the browser tests at a
+ * stack already running instead, for working on them ({@code -Dtest=WebAppBrowserTest}; nothing is
+ * started or stopped then).
  */
 final class RunningStack implements AutoCloseable {
+
+  static final String ADMIN_EMAIL = "Owner@Example.org";
+  static final String ADMIN_PASSWORD = "owner-password-from-config";
 
   private static final String POSTGRES_SERVER =
       Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_URL"))
@@ -31,13 +36,20 @@ final class RunningStack implements AutoCloseable {
       Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_PASSWORD")).orElse("");
 
   private final String gatewayUrl;
+  private final Map<String, Integer> ports;
   private final Path stateDir;
   private final String database;
   private final StorybankProcess storybank;
+  private String upOutput = "";
 
   private RunningStack(
-      String gatewayUrl, Path stateDir, String database, StorybankProcess storybank) {
+      String gatewayUrl,
+      Map<String, Integer> ports,
+      Path stateDir,
+      String database,
+      StorybankProcess storybank) {
     this.gatewayUrl = gatewayUrl;
+    this.ports = ports;
     this.stateDir = stateDir;
     this.database = database;
     this.storybank = storybank;
@@ -46,7 +58,7 @@ final class RunningStack implements AutoCloseable {
   static RunningStack up() throws Exception {
     String existing = System.getenv("STORYBANK_TEST_GATEWAY_URL");
     if (existing != null && !existing.isBlank()) {
-      return new RunningStack(existing.replaceAll("/+$", ""), null, null, null);
+      return new RunningStack(existing.replaceAll("/+$", ""), Map.of(), null, null, null);
     }
     // Elasticsearch runs as another user when we are root, so its state must be reachable by
     // others.
@@ -67,13 +79,21 @@ final class RunningStack implements AutoCloseable {
     ports.forEach(
         (name, port) -> environment.put("STORYBANK_" + name + "_PORT", Integer.toString(port)));
     environment.put("STORYBANK_STATE_DIR", stateDir.toString());
+    environment.put("STORYBANK_ADMIN_EMAIL", ADMIN_EMAIL);
+    environment.put("STORYBANK_ADMIN_PASSWORD", ADMIN_PASSWORD);
     environment.put("STORYBANK_POSTGRES_URL", database);
     environment.put("STORYBANK_POSTGRES_USER", POSTGRES_USER);
     environment.put("STORYBANK_POSTGRES_PASSWORD", POSTGRES_PASSWORD);
     StorybankProcess storybank = new StorybankProcess(environment);
     RunningStack stack =
-        new RunningStack("http://127.0.0.1:" + ports.get("GATEWAY"), stateDir, database, storybank);
+        new RunningStack(
+            "http://127.0.0.1:" + ports.get("GATEWAY"),
+            Map.copyOf(ports),
+            stateDir,
+            database,
+            storybank);
     StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(6), "up");
+    stack.upOutput = outcome.output();
     System.out.println(outcome.output());
     if (outcome.exitCode() != 0) {
       stack.close();
@@ -85,6 +105,24 @@ final class RunningStack implements AutoCloseable {
 
   String gatewayUrl() {
     return gatewayUrl;
+  }
+
+  /** GATEWAY, COMMAND, QUERY, EVALUATION, ELASTICSEARCH, KAFKA. */
+  Map<String, Integer> ports() {
+    return ports;
+  }
+
+  Path stateDir() {
+    return stateDir;
+  }
+
+  StorybankProcess process() {
+    return storybank;
+  }
+
+  /** What {@code ./storybank up} printed. */
+  String upOutput() {
+    return upOutput;
   }
 
   @Override

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.storybank.infra.Ports;
-import org.storybank.infra.PostgresDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end, exactly as a person runs it: {@code ./storybank up} on free
@@ -33,72 +30,29 @@ import org.storybank.infra.PostgresDatabase;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
+@org.junit.jupiter.api.Order(2)
 class StorySliceSystemTest {
 
   private static final String PASSWORD = "demo-password";
-  private static final String POSTGRES_SERVER =
-      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_URL"))
-          .orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String POSTGRES_USER =
-      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_USER")).orElse("postgres");
-  private static final String POSTGRES_PASSWORD =
-      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_PASSWORD")).orElse("");
 
   private Path stateDir;
-  private String database;
   private StorybankProcess storybank;
   private Api gateway;
-  private final Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+  private Map<String, Integer> ports;
   private String upOutput;
 
+  /** The stack this run's system test classes share, started by {@code ./storybank up}. */
   @BeforeAll
-  void up() throws Exception {
-    // Elasticsearch runs as another user when we are root, so its state must be reachable by
-    // others.
-    stateDir =
-        Files.createTempDirectory(
-            Path.of(isRoot() ? "/var/tmp" : System.getProperty("java.io.tmpdir")),
-            "storybank-system-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    database =
-        PostgresDatabase.createScratchDatabase(POSTGRES_SERVER, POSTGRES_USER, POSTGRES_PASSWORD);
-    for (String port :
-        List.of("GATEWAY", "COMMAND", "QUERY", "EVALUATION", "ELASTICSEARCH", "KAFKA")) {
-      ports.put(port, Ports.free());
-    }
-    Map<String, String> environment = new java.util.HashMap<>();
-    ports.forEach(
-        (name, port) -> environment.put("STORYBANK_" + name + "_PORT", Integer.toString(port)));
-    environment.put("STORYBANK_STATE_DIR", stateDir.toString());
-    environment.put("STORYBANK_ADMIN_EMAIL", "Owner@Example.org");
-    environment.put("STORYBANK_ADMIN_PASSWORD", "owner-password-from-config");
-    environment.put("STORYBANK_POSTGRES_URL", database);
-    environment.put("STORYBANK_POSTGRES_USER", POSTGRES_USER);
-    environment.put("STORYBANK_POSTGRES_PASSWORD", POSTGRES_PASSWORD);
-    environment.remove("STORYBANK_ELASTICSEARCH_URL");
-    environment.remove("STORYBANK_KAFKA_BOOTSTRAP");
-    storybank = new StorybankProcess(environment);
-
-    StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(6), "up");
-    upOutput = outcome.output();
-    System.out.println(upOutput);
-    assertThat(outcome.exitCode()).as("./storybank up exit code; output:%n%s", upOutput).isZero();
-    gateway = new Api("http://127.0.0.1:" + ports.get("GATEWAY"));
-  }
-
-  @AfterAll
-  void down() throws Exception {
-    try {
-      if (storybank != null) {
-        StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(2), "down");
-        System.out.println(outcome.output());
-      }
-    } finally {
-      if (database != null) {
-        PostgresDatabase.dropDatabase(database, POSTGRES_USER, POSTGRES_PASSWORD);
-      }
-      deleteRecursively(stateDir);
-    }
+  void up(RunningStack stack) {
+    stateDir = stack.stateDir();
+    storybank = stack.process();
+    ports = stack.ports();
+    upOutput = stack.upOutput();
+    assertThat(storybank)
+        .as("this class needs a stack of its own, not one named by URL")
+        .isNotNull();
+    gateway = new Api(stack.gatewayUrl());
   }
 
   @Test
@@ -1190,18 +1144,6 @@ class StorySliceSystemTest {
                 assertThat(pids)
                     .noneMatch(
                         pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
-    storybank = null;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 
   private List<Long> recordedPids() throws IOException {
@@ -1239,9 +1181,5 @@ class StorySliceSystemTest {
     Api.Response response = gateway.get("/api/search/stories?q=" + text, token);
     assertThat(response.status()).as("search answered %s", response.body()).isEqualTo(200);
     return response.body();
-  }
-
-  private static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
   }
 }

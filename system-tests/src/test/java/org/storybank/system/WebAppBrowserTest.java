@@ -21,25 +21,42 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app in a real browser (Debian's headless Chromium) against the whole stack, started once
- * for these tests by {@code ./storybank up}: a candidate signs in, writes a story and sees a
- * pitfall marked in the text before saving, saves it, finds it by a question that shares no word
- * with it, opens its history; another candidate cannot reach it by URL; a stale save shows both
- * versions; markup in a story shows as text. Every page visited is saved under target/screenshots/.
+ * for the run's system tests ({@link SharedStack}) by {@code ./storybank up}: a candidate signs in,
+ * writes a story and sees a pitfall marked in the text before saving, saves it, finds it by a
+ * question that shares no word with it, opens its history; another candidate cannot reach it by
+ * URL; a stale save shows both versions; markup in a story shows as text; their coach finds it
+ * behind its pitfall's bar on the cohort desk. Every page visited is saved under
+ * target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(WebAppBrowserTest.BrowserFirst.class)
+@ExtendWith(SharedStack.class)
+@org.junit.jupiter.api.Order(1)
 class WebAppBrowserTest {
+
+  /** Before anything starts: no browser is a failure, never a reason to skip. */
+  static final class BrowserFirst implements org.junit.jupiter.api.extension.BeforeAllCallback {
+    @Override
+    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+      Browser.executable("STORYBANK_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+      Browser.executable("STORYBANK_CHROMEDRIVER", "/usr/bin/chromedriver");
+    }
+  }
 
   private static final String PASSWORD = "demo-password";
   private static final String CANDIDATE = "candidate1@demo.storybank";
   private static final String OTHER_CANDIDATE = "candidate2@demo.storybank";
+  private static final String COACH = "coach1@demo.storybank";
 
   private static final String QUESTION =
       "When did you take charge after systems broke while nobody maintained them?";
@@ -56,7 +73,6 @@ class WebAppBrowserTest {
                   + " the artifact upload and added a checksum gate.",
           "result", "Failed deploys fell from 20% to under 1%.");
 
-  private RunningStack stack;
   private Browser browser;
   private Api api;
   private final String title =
@@ -64,20 +80,15 @@ class WebAppBrowserTest {
   private String storyId;
 
   @BeforeAll
-  void start() throws Exception {
-    // before anything starts: no browser is a failure, not a skip
-    Browser.executable("STORYBANK_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-    Browser.executable("STORYBANK_CHROMEDRIVER", "/usr/bin/chromedriver");
-    stack = RunningStack.up();
+  void start(RunningStack stack) throws Exception {
     api = new Api(stack.gatewayUrl());
     browser = Browser.open(stack.gatewayUrl());
   }
 
   @AfterAll
   void stop() throws Exception {
-    try (RunningStack closing = stack;
-        Browser closingBrowser = browser) {
-      // both closed, the browser first
+    if (browser != null) {
+      browser.close();
     }
   }
 
@@ -322,10 +333,85 @@ class WebAppBrowserTest {
 
   @Test
   @Order(9)
+  void theCoachSeesTheStoryBehindItsPitfallBarOnTheCohortDesk() throws Exception {
+    browser.find("#sign-out").click();
+    browser.await("#signin-notice");
+    signIn(COACH);
+    browser.find("header a[href='/cohort.html']").click();
+    browser.awaitPath("/cohort.html");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    WebElement story = null;
+    while (story == null && System.nanoTime() < deadline) {
+      browser.visit("/cohort.html");
+      waitUntil(() -> browser.find("#pitfall-table tbody tr[data-pitfall=martyrdom]") != null);
+      clickBar("martyrdom");
+      browser.await("#behind-stories li");
+      waitUntil(() -> !browser.find("#behind-stories").getText().contains("Loading"));
+      story =
+          browser.findAll("#behind-stories li").stream()
+              .filter(li -> storyId.equals(li.getAttribute("data-story-id")))
+              .findFirst()
+              .orElse(null);
+      if (story == null) {
+        Thread.sleep(1000);
+      }
+    }
+    assertThat(story).as("the candidate's new story behind the martyrdom bar").isNotNull();
+    assertThat(browser.find("#behind-heading").getText()).contains("Martyrdom");
+    assertThat(browser.find("#pitfall-chart canvas").getSize().getHeight()).isGreaterThan(100);
+    browser.screenshot("cohort-desk");
+
+    story.findElement(By.cssSelector("a.story-title")).click();
+    browser.awaitPath("/story.html?id=" + storyId);
+    assertThat(browser.await("#story-title").getText()).isEqualTo(title);
+    assertThat(browser.findAll("a[href^='/edit.html']"))
+        .as("a coach reads, the author edits")
+        .isEmpty();
+
+    browser.find("#sign-out").click();
+    browser.await("#signin-notice");
+    signIn(CANDIDATE);
+    browser.await("#stories li .story-title");
+  }
+
+  /** Clicks the bar of one pitfall on the chart's canvas, where ECharts drew it. */
+  @SuppressWarnings("unchecked")
+  private void clickBar(String pitfall) {
+    List<Number> point =
+        (List<Number>)
+            browser
+                .driver()
+                .executeAsyncScript(
+                    """
+                    const [pitfall, done] = arguments;
+                    const rows = [...document.querySelectorAll('#pitfall-table tbody tr')];
+                    const index = rows.findIndex((row) => row.dataset.pitfall === pitfall);
+                    const value = Number(rows[index].children[1].textContent);
+                    import('/webjars/echarts/5.3.1/dist/echarts.esm.min.js').then((echarts) => {
+                      const chart = echarts.getInstanceByDom(document.querySelector('#pitfall-chart'));
+                      const end = chart.convertToPixel({ seriesIndex: 0 }, [value, index]);
+                      const start = chart.convertToPixel({ seriesIndex: 0 }, [0, index]);
+                      done([(start[0] + end[0]) / 2, end[1]]);
+                    });
+                    """,
+                    pitfall);
+    WebElement canvas = browser.find("#pitfall-chart");
+    int x = (int) Math.round(point.get(0).doubleValue() - canvas.getSize().getWidth() / 2.0);
+    int y = (int) Math.round(point.get(1).doubleValue() - canvas.getSize().getHeight() / 2.0);
+    new Actions(browser.driver()).moveToElement(canvas, x, y).click().perform();
+  }
+
+  @Test
+  @Order(10)
   void thePagesFitAPhoneScreen() throws Exception {
     browser.size(390, 844);
     try {
-      for (String page : List.of("/stories.html", "/edit.html?id=" + storyId, "/search.html")) {
+      for (String page :
+          List.of(
+              "/stories.html",
+              "/edit.html?id=" + storyId,
+              "/search.html",
+              "/story.html?id=" + storyId)) {
         browser.visit(page);
         browser.await("main h1");
         Thread.sleep(300);
@@ -343,7 +429,7 @@ class WebAppBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void signingOutEndsTheSessionInThisTab() throws Exception {
     browser.visit("/stories.html");
     browser.await("#sign-out").click();
