@@ -63,6 +63,16 @@ class WebAppPagesTest extends GatewayOverHttp {
   }
 
   @Test
+  void theChartLibraryComesFromItsWebJarNotACdn() {
+    ResponseEntity<String> echarts =
+        http.getForEntity("/webjars/echarts/5.3.1/dist/echarts.esm.min.js", String.class);
+    assertThat(echarts.getStatusCode().value()).isEqualTo(200);
+    assertPagePolicy(echarts.getHeaders());
+    assertThat(http.getForEntity("/cohort.html", String.class).getBody())
+        .doesNotContain("https://", "http://");
+  }
+
+  @Test
   void pagesTakeNoWritesAndTheApiStillNeedsAToken() {
     ResponseEntity<String> posted =
         http.exchange(
