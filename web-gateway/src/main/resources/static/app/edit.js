@@ -245,15 +245,19 @@ form.addEventListener('submit', async (event) => {
     action: story.action,
     result: story.result,
   };
+  // a new story takes its prompt along; an existing one links it after the revision (its other
+  // prompts and their angles stay as they are)
   if (!storyId) body.prompts = story.prompt ? [story.prompt] : [];
-  else if (story.prompt) body.prompts = [...(baseStory?.prompts || []).map((link) => link.text), story.prompt];
   const button = $('#save');
   button.disabled = true;
   saveStatus.textContent = 'Saving…';
   try {
-    const { data } = storyId
+    let { data } = storyId
       ? await api('PUT', `/api/stories/${encodeURIComponent(storyId)}`, { body, headers: { 'If-Match': `"${baseVersion}"` } })
       : await api('POST', '/api/stories', { body });
+    if (storyId && story.prompt) {
+      ({ data } = await api('POST', `/api/stories/${encodeURIComponent(storyId)}/prompts`, { body: { prompt: story.prompt, angle: '' } }));
+    }
     location.assign(`/story.html?id=${encodeURIComponent(data.id)}&saved=${data.version}`);
   } catch (failure) {
     saveStatus.textContent = '';

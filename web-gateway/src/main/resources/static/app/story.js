@@ -57,7 +57,7 @@ function render(story, history) {
       ? h('div', { class: 'actions' }, h('a', { class: 'button', href: `/edit.html?id=${encodeURIComponent(story.id)}` }, 'Edit'))
       : null,
     (story.prompts || []).length
-      ? h('section', {}, h('h2', {}, 'Prompts it answers'), h('ul', {}, story.prompts.map((link) => h('li', {}, link.text, link.angle ? ` (${link.angle})` : ''))))
+      ? h('section', {}, h('h2', {}, 'Prompts it answers'), h('ul', { id: 'prompts' }, story.prompts.map((link) => h('li', {}, link.text, link.angle ? ` (${link.angle})` : ''))))
       : null,
     h(
       'section',
