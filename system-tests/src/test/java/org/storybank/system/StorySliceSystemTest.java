@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.storybank.infra.Ports;
-import org.storybank.infra.PostgresDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end, exactly as a person runs it: {@code ./storybank up} on free
@@ -33,72 +30,29 @@ import org.storybank.infra.PostgresDatabase;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
+@org.junit.jupiter.api.Order(2)
 class StorySliceSystemTest {
 
   private static final String PASSWORD = "demo-password";
-  private static final String POSTGRES_SERVER =
-      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_URL"))
-          .orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
-  private static final String POSTGRES_USER =
-      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_USER")).orElse("postgres");
-  private static final String POSTGRES_PASSWORD =
-      Optional.ofNullable(System.getenv("STORYBANK_POSTGRES_PASSWORD")).orElse("");
 
   private Path stateDir;
-  private String database;
   private StorybankProcess storybank;
   private Api gateway;
-  private final Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+  private Map<String, Integer> ports;
   private String upOutput;
 
+  /** The stack this run's system test classes share, started by {@code ./storybank up}. */
   @BeforeAll
-  void up() throws Exception {
-    // Elasticsearch runs as another user when we are root, so its state must be reachable by
-    // others.
-    stateDir =
-        Files.createTempDirectory(
-            Path.of(isRoot() ? "/var/tmp" : System.getProperty("java.io.tmpdir")),
-            "storybank-system-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    database =
-        PostgresDatabase.createScratchDatabase(POSTGRES_SERVER, POSTGRES_USER, POSTGRES_PASSWORD);
-    for (String port :
-        List.of("GATEWAY", "COMMAND", "QUERY", "EVALUATION", "ELASTICSEARCH", "KAFKA")) {
-      ports.put(port, Ports.free());
-    }
-    Map<String, String> environment = new java.util.HashMap<>();
-    ports.forEach(
-        (name, port) -> environment.put("STORYBANK_" + name + "_PORT", Integer.toString(port)));
-    environment.put("STORYBANK_STATE_DIR", stateDir.toString());
-    environment.put("STORYBANK_ADMIN_EMAIL", "Owner@Example.org");
-    environment.put("STORYBANK_ADMIN_PASSWORD", "owner-password-from-config");
-    environment.put("STORYBANK_POSTGRES_URL", database);
-    environment.put("STORYBANK_POSTGRES_USER", POSTGRES_USER);
-    environment.put("STORYBANK_POSTGRES_PASSWORD", POSTGRES_PASSWORD);
-    environment.remove("STORYBANK_ELASTICSEARCH_URL");
-    environment.remove("STORYBANK_KAFKA_BOOTSTRAP");
-    storybank = new StorybankProcess(environment);
-
-    StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(6), "up");
-    upOutput = outcome.output();
-    System.out.println(upOutput);
-    assertThat(outcome.exitCode()).as("./storybank up exit code; output:%n%s", upOutput).isZero();
-    gateway = new Api("http://127.0.0.1:" + ports.get("GATEWAY"));
-  }
-
-  @AfterAll
-  void down() throws Exception {
-    try {
-      if (storybank != null) {
-        StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(2), "down");
-        System.out.println(outcome.output());
-      }
-    } finally {
-      if (database != null) {
-        PostgresDatabase.dropDatabase(database, POSTGRES_USER, POSTGRES_PASSWORD);
-      }
-      deleteRecursively(stateDir);
-    }
+  void up(RunningStack stack) {
+    stateDir = stack.stateDir();
+    storybank = stack.process();
+    ports = stack.ports();
+    upOutput = stack.upOutput();
+    assertThat(storybank)
+        .as("this class needs a stack of its own, not one named by URL")
+        .isNotNull();
+    gateway = new Api(stack.gatewayUrl());
   }
 
   @Test
@@ -331,6 +285,23 @@ class StorySliceSystemTest {
     assertThat(command.post("/api/stories", null, Map.of("title", "x")).status()).isEqualTo(401);
     assertThat(command.post("/api/stories", forged, Map.of("title", "x")).status()).isEqualTo(401);
     assertThat(gateway.post("/api/stories", null, Map.of("title", "x")).status()).isEqualTo(401);
+    // the editor's live verdict reads and writes nothing, yet needs a signed-in caller too
+    Map<String, Object> draft = previewDraft();
+    for (Api edge : List.of(gateway, new Api("http://127.0.0.1:" + ports.get("EVALUATION")))) {
+      assertThat(edge.post("/api/evaluations/preview", null, draft).status()).isEqualTo(401);
+      assertThat(edge.post("/api/evaluations/preview", "not-a-jwt", draft).status()).isEqualTo(401);
+      assertThat(edge.post("/api/evaluations/preview", forged, draft).status()).isEqualTo(401);
+    }
+  }
+
+  private static Map<String, Object> previewDraft() {
+    return Map.of(
+        "principle", "ownership",
+        "level", "senior",
+        "situation", "I led a feature with a tight deadline.",
+        "task", "I had to hit the date.",
+        "action", "I worked extra hours over the weekend and made sure the team was unblocked.",
+        "result", "We shipped on time.");
   }
 
   @Test
@@ -347,6 +318,11 @@ class StorySliceSystemTest {
                 .get("/api/rubrics", candidate1)
                 .status())
         .isEqualTo(200);
+    for (Api edge : List.of(gateway, new Api("http://127.0.0.1:" + ports.get("EVALUATION")))) {
+      Api.Response preview = edge.post("/api/evaluations/preview", candidate1, previewDraft());
+      assertThat(preview.status()).as("%s", preview.body()).isEqualTo(200);
+      assertThat(preview.body().get("pitfalls").toString()).contains("martyrdom");
+    }
   }
 
   @Test
@@ -751,7 +727,8 @@ class StorySliceSystemTest {
             Map.entry("/api/search/stories", List.of("get")),
             Map.entry("/api/candidates/{candidateId}/coverage", List.of("get")),
             Map.entry("/api/analytics/cohorts/{cohortId}/pitfalls", List.of("get")),
-            Map.entry("/api/evaluations/calibration", List.of("get")));
+            Map.entry("/api/evaluations/calibration", List.of("get")),
+            Map.entry("/api/evaluations/preview", List.of("post")));
     design.forEach(
         (path, methods) -> {
           assertThat(paths.has(path)).as("%s in the API document", path).isTrue();
@@ -1007,6 +984,16 @@ class StorySliceSystemTest {
               "GET", "/api/evaluations/calibration?cohortId=%3Cscript%3E", coach1, Map.of(), null);
       assertThat(calibration.statusCode()).as(calibration.body()).isBetween(200, 499);
       BadInput.notServerError(api, "GET", "/api/rubrics?x=" + "y".repeat(20_000), candidate1);
+      BadInput.refusedJson(api, "POST", "/api/evaluations/preview", candidate1, "{\"level\": ");
+      var unknownLevel =
+          BadInput.refusedJson(
+              api,
+              "POST",
+              "/api/evaluations/preview",
+              candidate1,
+              "{\"principle\":\"ownership\",\"level\":\"principal\",\"situation\":\"\","
+                  + "\"task\":\"\",\"action\":\"\",\"result\":\"\"}");
+      assertThat(unknownLevel.body()).contains("\"field\":\"level\"");
     }
   }
 
@@ -1157,18 +1144,6 @@ class StorySliceSystemTest {
                 assertThat(pids)
                     .noneMatch(
                         pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
-    storybank = null;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 
   private List<Long> recordedPids() throws IOException {
@@ -1206,9 +1181,5 @@ class StorySliceSystemTest {
     Api.Response response = gateway.get("/api/search/stories?q=" + text, token);
     assertThat(response.status()).as("search answered %s", response.body()).isEqualTo(200);
     return response.body();
-  }
-
-  private static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
   }
 }

@@ -1,0 +1,97 @@
+// A candidate's stories (a coach's: their cohorts'), newest change first, filtered by principle,
+// level and verdict. Read from the search API, which scopes every answer to the caller.
+import { api } from './api.js';
+import { principleChips, verdictBadge } from './badges.js';
+import { $, clear, h, say, when } from './dom.js';
+import { layout, leaving } from './layout.js';
+import { LEVELS, PRINCIPLES, VERDICTS, label } from './vocabulary.js';
+
+const me = layout('stories') || (await leaving());
+if (me.role === 'coach') {
+  $('#stories-heading').textContent = 'Cohort stories';
+  document.title = 'Cohort stories · Story Bank';
+}
+
+const form = $('#filters');
+const list = $('#stories');
+const status = $('#stories-status');
+const error = $('#stories-error');
+
+for (const [id, name] of Object.entries(PRINCIPLES)) form.principle.append(h('option', { value: id }, name));
+for (const id of LEVELS) form.level.append(h('option', { value: id }, label(id)));
+for (const id of VERDICTS) form.verdict.append(h('option', { value: id }, label(id)));
+const initial = new URLSearchParams(location.search);
+for (const name of ['principle', 'level', 'verdict']) form[name].value = initial.get(name) || '';
+
+form.addEventListener('change', () => load());
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  load();
+});
+
+async function load() {
+  const query = new URLSearchParams({ size: '100', sort: 'recency' });
+  const chosen = new URLSearchParams();
+  for (const name of ['principle', 'level', 'verdict']) {
+    if (form[name].value) {
+      query.set(name, form[name].value);
+      chosen.set(name, form[name].value);
+    }
+  }
+  history.replaceState(null, '', chosen.size ? `?${chosen}` : location.pathname);
+  say(error, '');
+  status.textContent = 'Loading your stories…';
+  try {
+    const { data } = await api('GET', `/api/search/stories?${query}`);
+    render(data);
+  } catch (failure) {
+    status.textContent = '';
+    say(error, `Your stories could not be loaded: ${failure.message}`);
+  }
+}
+
+function render(result) {
+  const hits = result.hits || [];
+  const filtered = chosenFilters();
+  status.textContent =
+    hits.length === 0
+      ? filtered
+        ? 'No story matches these filters.'
+        : 'No stories yet.'
+      : `${result.total} ${result.total === 1 ? 'story' : 'stories'}${hits.length < result.total ? `, the ${hits.length} changed last shown` : ''}`;
+  clear(
+    list,
+    hits.map((hit) =>
+      h(
+        'li',
+        { dataset: { storyId: hit.storyId } },
+        h(
+          'div',
+          { class: 'story-head' },
+          h('a', { class: 'story-title', href: `/story.html?id=${encodeURIComponent(hit.storyId)}` }, hit.title || '(untitled)'),
+          verdictBadge(hit.storyScore, hit.verdict),
+        ),
+        h(
+          'div',
+          { class: 'meta' },
+          principleChips(hit.principles),
+          hit.level ? h('span', {}, `Level: ${label(hit.level)}`) : null,
+          hit.status ? h('span', {}, `Status: ${label(String(hit.status).toLowerCase())}`) : null,
+          hit.updatedAt ? h('span', {}, `Changed ${when(hit.updatedAt)}`) : null,
+          me.role === 'candidate'
+            ? h('a', { href: `/edit.html?id=${encodeURIComponent(hit.storyId)}`, 'aria-label': `Edit ${hit.title}` }, 'Edit')
+            : null,
+        ),
+      ),
+    ),
+  );
+  if (hits.length === 0 && !filtered && me.role === 'candidate') {
+    list.append(h('li', {}, 'Write your first story: ', h('a', { href: '/edit.html' }, 'New story')));
+  }
+}
+
+function chosenFilters() {
+  return ['principle', 'level', 'verdict'].some((name) => form[name].value);
+}
+
+load();
