@@ -109,6 +109,7 @@ async function preview() {
     const { data } = await api('POST', '/api/evaluations/preview', {
       body: {
         principle: story.principles[0] || 'ownership',
+        principles: story.principles,
         level: story.level,
         prompt: story.prompt,
         situation: story.situation,

@@ -37,6 +37,9 @@ record ScopeReading(int level, List<String> evidence) {
 
   private static final Set<String> JOINING_WORDS = Set.of("on", "in", "joined", "into", "within");
 
+  /** "No team owned the pipeline" names no team at all, neither the candidate's nor another. */
+  private static final Set<String> NEGATING = Set.of("no", "any", "without", "nor", "neither");
+
   static ScopeReading read(StoryReading story) {
     List<String> evidence = new ArrayList<>();
     int teamsNamed = 0;
@@ -48,6 +51,11 @@ record ScopeReading(int level, List<String> evidence) {
       for (int i = 0; i < tokens.size(); i++) {
         Token token = tokens.get(i);
         String surface = token.surface();
+        if (i > 0
+            && NEGATING.contains(tokens.get(i - 1).surface())
+            && tokens.get(i - 1).sentence() == token.sentence()) {
+          continue;
+        }
         boolean plural = surface.equals("teams") || isTeamLeads(tokens, i);
         if (plural) {
           teamsNamed++;

@@ -82,9 +82,27 @@ public final class StoryAnalyser {
       pitfalls.add(new PitfallFinding(pitfall, evidence, principle.pitfall(pitfall).advice()));
     }
     pitfalls.addAll(specificPitfalls.detect(story));
+    List<Principle> others = otherPrinciples(input);
+    for (Principle other : others) {
+      for (PitfallFinding finding : specificPitfalls.detect(story, other)) {
+        if (pitfalls.stream().noneMatch(p -> p.id().equals(finding.id()))) {
+          pitfalls.add(finding);
+        }
+      }
+    }
 
     Map<Signal, SignalReading> signals = signalReader.read(story);
     CriteriaScorer.Scored criteria = criteriaScorer.score(principle, signals);
+    // the bar is the primary principle's; the other principles' criteria are scored beside its own,
+    // named "principle/criterion", so a coach sees how the story serves each
+    List<Evaluation.CriterionScore> allCriteria = new ArrayList<>(criteria.scores());
+    for (Principle other : others) {
+      for (Evaluation.CriterionScore score : criteriaScorer.score(other, signals).scores()) {
+        allCriteria.add(
+            new Evaluation.CriterionScore(
+                other.id() + "/" + score.id(), score.score(), score.evidence()));
+      }
+    }
     BarDecision bar =
         BarDecision.decide(principle, catalog.level(level), criteria.mean(), pitfalls);
     return new Evaluation(
@@ -95,10 +113,24 @@ public final class StoryAnalyser {
         bar.meetsBar(),
         bar.verdict(),
         pitfalls,
-        criteria.scores(),
+        allCriteria,
         story.resultMetrics(),
         followUpChooser.choose(story, pitfalls),
         rubricVersion());
+  }
+
+  /**
+   * @throws IllegalArgumentException if one of the other principles is not one the rubric knows
+   */
+  private List<Principle> otherPrinciples(StoryInput input) {
+    List<Principle> others = new ArrayList<>();
+    for (String id : input.alsoPrinciples()) {
+      others.add(
+          catalog
+              .principle(id)
+              .orElseThrow(() -> new IllegalArgumentException("unknown principle '" + id + "'")));
+    }
+    return others;
   }
 
   /** What each rule found, by pitfall, in the rules' order. */

@@ -17,9 +17,11 @@ import org.storybank.evaluation.analysis.StoryInput;
 
 /**
  * Reads the input of `./storybank evaluate`: a JSON array of stories, each an object with the
- * string fields id, principle, level, prompt, situation, task, action and result. Everything wrong
- * with it is reported at once, each problem naming the entry (index and id) and the field. Empty
- * STAR fields are valid: judging them is the analyser's job.
+ * string fields id, principle, level, prompt, situation, task, action and result, and optionally
+ * {@code principles}: every principle the story is tagged with (the first one, or {@code
+ * principle}, is the primary one whose bar it must meet). Everything wrong with it is reported at
+ * once, each problem naming the entry (index and id) and the field. Empty STAR fields are valid:
+ * judging them is the analyser's job.
  */
 final class StoryInputParser {
 
@@ -103,6 +105,23 @@ final class StoryInputParser {
               + "\"; expected one of "
               + String.join(", ", Principles.AMAZON_LEADERSHIP));
     }
+    JsonNode tagged = entry.get("principles");
+    if (tagged != null) {
+      if (!tagged.isArray()) {
+        problems.add(
+            "field \"principles\" must be an array of principle ids, found " + typeOf(tagged));
+      } else {
+        for (JsonNode id : tagged) {
+          if (!id.isTextual() || !Principles.isKnown(id.asText())) {
+            problems.add(
+                "field \"principles\": unknown principle "
+                    + id
+                    + "; expected ids of "
+                    + String.join(", ", Principles.AMAZON_LEADERSHIP));
+          }
+        }
+      }
+    }
     JsonNode level = entry.get("level");
     if (level != null && level.isTextual() && Level.fromId(level.asText()).isEmpty()) {
       problems.add(
@@ -114,9 +133,14 @@ final class StoryInputParser {
   }
 
   private static StoryInput toInput(JsonNode entry) {
+    List<String> also = new ArrayList<>();
+    if (entry.has("principles")) {
+      entry.get("principles").forEach(id -> also.add(id.asText()));
+    }
     return new StoryInput(
         entry.get("id").asText(),
         entry.get("principle").asText(),
+        also,
         entry.get("level").asText(),
         entry.get("prompt").asText(),
         entry.get("situation").asText(),

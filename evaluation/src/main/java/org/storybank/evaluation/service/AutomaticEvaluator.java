@@ -69,6 +69,7 @@ class AutomaticEvaluator {
     return new StoryInput(
         story.storyId(),
         story.principles().get(0),
+        story.principles().subList(1, story.principles().size()),
         story.level(),
         prompt,
         story.situation(),

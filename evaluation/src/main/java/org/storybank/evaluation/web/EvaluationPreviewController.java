@@ -56,12 +56,34 @@ class EvaluationPreviewController {
     return new StoryInput(
         id.isEmpty() ? PREVIEW_ID : id,
         principle,
+        otherPrinciples(body),
         level,
         text(body, "prompt", false, StoryLimits.MAX_PROMPT_CHARS),
         text(body, "situation", true, StoryLimits.MAX_FIELD_CHARS),
         text(body, "task", true, StoryLimits.MAX_FIELD_CHARS),
         text(body, "action", true, StoryLimits.MAX_FIELD_CHARS),
         text(body, "result", true, StoryLimits.MAX_FIELD_CHARS));
+  }
+
+  /** Optional {@code principles}: every principle the story is tagged with, for their criteria. */
+  private static java.util.List<String> otherPrinciples(JsonNode body) {
+    JsonNode tagged = body.get("principles");
+    if (tagged == null || tagged.isNull()) {
+      return java.util.List.of();
+    }
+    if (!tagged.isArray() || tagged.size() > Principles.AMAZON_LEADERSHIP.size()) {
+      throw new PreviewRejected("principles", "must be an array of at most 16 principle ids");
+    }
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode id : tagged) {
+      if (!id.isTextual() || !Principles.isKnown(id.asText())) {
+        throw new PreviewRejected(
+            "principles",
+            "must hold only ids of " + String.join(", ", Principles.AMAZON_LEADERSHIP));
+      }
+      ids.add(id.asText());
+    }
+    return ids;
   }
 
   /**

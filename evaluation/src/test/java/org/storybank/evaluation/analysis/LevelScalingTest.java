@@ -45,6 +45,12 @@ class LevelScalingTest {
   }
 
   @Test
+  void scoresLowerAtSeniorThanAtMid() {
+    // the README's evaluate example is this story: it must show the level, not score the same
+    assertThat(icStory("senior").score()).isLessThan(icStory("mid").score());
+  }
+
+  @Test
   void missesItAtSeniorAndStaffForScope() {
     for (String level : new String[] {"senior", "staff"}) {
       Evaluation evaluation = icStory(level);

@@ -200,6 +200,22 @@ class PitfallDetectorsTest {
   }
 
   @Test
+  void aTeamThatIsNotThereIsNoReach() {
+    Evaluation unowned =
+        judge(
+            "senior",
+            "No team owned the release pipeline, and its builds failed twice a week.",
+            "It was not my job, but I decided to fix it.",
+            "I traced the failures to a stale cache, rewrote the cache step and added a check that"
+                + " fails the build when the cache is stale.",
+            "Failures dropped from two a week to zero over three months. I learned to ask who owns a"
+                + " thing before fixing it.");
+    assertThat(unowned.hasPitfall(PitfallIds.SCOPE_BELOW_LEVEL))
+        .as("'no team owned' names no other team")
+        .isTrue();
+  }
+
+  @Test
   void scopeBelowLevel() {
     String ownTask =
         "I compared the logs of ten failed runs and found that the rebuild timed out whenever the"

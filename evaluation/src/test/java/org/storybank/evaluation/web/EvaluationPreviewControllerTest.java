@@ -66,7 +66,8 @@ class EvaluationPreviewControllerTest {
         .andExpect(jsonPath("$.pitfalls[0].advice").isString())
         .andExpect(jsonPath("$.criteria[0].score").isNumber())
         .andExpect(jsonPath("$.followUps").isArray())
-        .andExpect(jsonPath("$.rubricVersion", matchesPattern("2026\\.11-[0-9a-f]{8}")));
+        .andExpect(
+            jsonPath("$.rubricVersion", matchesPattern("2026\\.11-[0-9a-f]{8}(\\+[0-9a-f]{8})?")));
   }
 
   @Test
