@@ -32,6 +32,13 @@ public class QuestionReader {
   static final double MIN_PROBABILITY = 0.05;
 
   static final int ALWAYS_READ = 3;
+
+  /**
+   * A search of fewer words is a search for those words ("Henderson", a title fragment), not an
+   * interview question: no principle is read into it, so no story comes back for its tags alone.
+   */
+  static final int MIN_QUESTION_WORDS = 4;
+
   static final int MAX_PRINCIPLES = 5;
 
   /** bge-small's instruction for a search query; the examples were embedded with it too. */
@@ -63,6 +70,9 @@ public class QuestionReader {
   /** The principles the question probes, most probable first, each with its probability. */
   public List<InferredPrinciple> read(String question) {
     String key = question.strip().toLowerCase(Locale.ROOT);
+    if (key.split("\\s+").length < MIN_QUESTION_WORDS) {
+      return List.of();
+    }
     return readings.get(key, text -> readVector(embed(question)));
   }
 

@@ -28,6 +28,13 @@ class QuestionReaderTest {
   }
 
   @Test
+  void aFewWordsAreASearchForThoseWordsNotAQuestion() {
+    assertThat(reader.read("Henderson")).isEmpty();
+    assertThat(reader.read("  deploy pipeline  q3 ")).isEmpty();
+    assertThat(reader.read("When did you cut costs?")).isNotEmpty();
+  }
+
+  @Test
   void probabilitiesAreOrderedAndBoundedWithAReason() {
     List<InferredPrinciple> read = reader.read("Tell me about a time you helped a new hire grow.");
     assertThat(read)
