@@ -23,6 +23,16 @@ final class QuestionFusion {
 
     /** Chosen on the tuning banks (corpus/README.md); each bank's reading learned without it. */
     static final Weights TUNED = new Weights(0.25, 0.5, 0.5, 0.5);
+
+    /**
+     * For a few words ({@link org.storybank.query.semantic.QuestionReader#isQuestion}: a name, a
+     * title fragment): the story holding them comes first, meaning only orders the rest.
+     */
+    static final Weights WORDS = new Weights(1.0, 0.25, 0.25, 0);
+
+    static Weights forQuery(String text) {
+      return org.storybank.query.semantic.QuestionReader.isQuestion(text) ? TUNED : WORDS;
+    }
   }
 
   /**

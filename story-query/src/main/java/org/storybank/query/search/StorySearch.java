@@ -217,7 +217,8 @@ public class StorySearch {
               story.principles()));
     }
     List<QuestionFusion.Fused> fused =
-        QuestionFusion.fuse(candidates, probabilities, QuestionFusion.Weights.TUNED);
+        QuestionFusion.fuse(
+            candidates, probabilities, QuestionFusion.Weights.forQuery(query.text()));
     Map<String, QuestionFusion.Fused> fusedById = new HashMap<>();
     fused.forEach(f -> fusedById.put(f.storyId(), f));
 

@@ -69,11 +69,16 @@ public class QuestionReader {
 
   /** The principles the question probes, most probable first, each with its probability. */
   public List<InferredPrinciple> read(String question) {
-    String key = question.strip().toLowerCase(Locale.ROOT);
-    if (key.split("\\s+").length < MIN_QUESTION_WORDS) {
+    if (!isQuestion(question)) {
       return List.of();
     }
+    String key = question.strip().toLowerCase(Locale.ROOT);
     return readings.get(key, text -> readVector(embed(question)));
+  }
+
+  /** Whether the text is long enough to be read as an interview question at all. */
+  public static boolean isQuestion(String text) {
+    return text != null && text.strip().split("\\s+").length >= MIN_QUESTION_WORDS;
   }
 
   List<InferredPrinciple> readVector(float[] vector) {

@@ -67,6 +67,21 @@ class QuestionFusionTest {
   }
 
   @Test
+  void aFewWordsPutTheStoryHoldingThemFirstWhateverItsMeaning() {
+    List<Candidate> candidates =
+        List.of(
+            new Candidate("holds-the-word", 4.0, 0.05, null, List.of()),
+            new Candidate("close-a", 0.0, 0.42, null, List.of()),
+            new Candidate("close-b", 0.0, 0.40, null, List.of()),
+            new Candidate("far", 0.0, 0.10, null, List.of()));
+    assertThat(Weights.forQuery("zanzibar")).isEqualTo(Weights.WORDS);
+    assertThat(order(QuestionFusion.fuse(candidates, Map.of(), Weights.forQuery("zanzibar"))))
+        .first()
+        .isEqualTo("holds-the-word");
+    assertThat(Weights.forQuery("Tell me about a time you disagreed")).isEqualTo(Weights.TUNED);
+  }
+
+  @Test
   void equalScoresKeepAStableOrderByStoryId() {
     List<Candidate> candidates =
         List.of(
