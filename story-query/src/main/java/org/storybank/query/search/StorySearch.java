@@ -204,7 +204,6 @@ public class StorySearch {
       documents.putIfAbsent(hit.storyId(), hit);
       promptSimilarity.put(hit.storyId(), cosine(hit.relevance()));
     }
-    rankings.principle().forEach(hit -> documents.putIfAbsent(hit.storyId(), hit));
 
     List<QuestionFusion.Candidate> candidates = new ArrayList<>();
     for (Ranked story : documents.values()) {
@@ -235,7 +234,14 @@ public class StorySearch {
             found.add(id);
           }
         });
-    rankings.principle().forEach(hit -> found.add(hit.storyId()));
+    // a story tagged with a likely principle is found even when nothing else found it; the meaning
+    // rankings reach every story of a bank (up to the window), with their tags from doc values
+    for (Ranked story : documents.values()) {
+      if (story.principles().stream()
+          .anyMatch(tag -> probabilities.getOrDefault(tag, 0.0) >= CANDIDATE_PRINCIPLE)) {
+        found.add(story.storyId());
+      }
+    }
     ResponseBody<StoryDocument> counts = rankings.counts();
     List<String> ordered =
         order(fused.stream().map(QuestionFusion.Fused::storyId).toList(), documents, query.sort())
@@ -282,12 +288,11 @@ public class StorySearch {
         nothingFits);
   }
 
-  /** The four rankings and the counts of everything any of them matched, from one request. */
+  /** The three rankings and the counts of everything any of them matched, from one request. */
   record Rankings(
       List<Ranked> lexical,
       List<Ranked> story,
       List<Ranked> prompts,
-      List<Ranked> principle,
       ResponseBody<StoryDocument> counts) {}
 
   private Rankings rankings(
@@ -302,7 +307,6 @@ public class StorySearch {
         knn("vectors.prompts", queryVector, window, MIN_PROMPT_SIMILARITY, filters, null);
     Query byMeaning =
         Query.of(q -> q.bool(b -> b.should(byStory, byPrompts).minimumShouldMatch("1")));
-    boolean principled = !byPrinciple.isMatchNone();
     MsearchResponse<StoryDocument> response =
         elasticsearch.msearch(
             msearch ->
@@ -314,8 +318,7 @@ public class StorySearch {
                     .searches(
                         s -> s.header(h -> h).body(b -> ranking(b, filters, byMeaning, 2 * window)))
                     // facets and total in the same request as the rankings, so that a story
-                    // becoming searchable in between cannot be counted yet missing from the hits;
-                    // the stories tagged with the question's principles score and come first
+                    // becoming searchable in between cannot be counted yet missing from the hits
                     .searches(
                         s ->
                             s.header(h -> h)
@@ -324,9 +327,8 @@ public class StorySearch {
                                         counting(
                                             b,
                                             filters,
-                                            List.of(lexical, closeStory, closePrompts, byPrinciple),
-                                            byPrinciple,
-                                            principled ? window : 0))),
+                                            List.of(
+                                                lexical, closeStory, closePrompts, byPrinciple)))),
             StoryDocument.class);
     List<Ranked> meaning = ranked(response.responses().get(1));
     ResponseBody<StoryDocument> counts = result(response.responses().get(2));
@@ -334,10 +336,6 @@ public class StorySearch {
         ranked(response.responses().get(0)),
         byNamedScore(meaning, STORY_RANKING),
         byNamedScore(meaning, PROMPTS_RANKING),
-        counts.hits().hits().stream()
-            .filter(hit -> hit.score() != null && hit.score() > 0)
-            .map(Ranked::of)
-            .toList(),
         counts);
   }
 
@@ -363,36 +361,14 @@ public class StorySearch {
     return body;
   }
 
-  /**
-   * Total and facets of every story any ranking matched; with {@code scored}, the first {@code
-   * size} hits are the matches of that query (the others score nothing).
-   */
+  /** Total and facets of every story any ranking matched, and no hits. */
   private static SearchRequestBody.Builder counting(
-      SearchRequestBody.Builder body,
-      List<Query> filters,
-      List<Query> matches,
-      Query scored,
-      int size) {
+      SearchRequestBody.Builder body, List<Query> filters, List<Query> matches) {
     Query anyMatch = Query.of(q -> q.bool(b -> b.should(matches).minimumShouldMatch("1")));
-    body.size(size)
+    return body.size(0)
         .trackTotalHits(total -> total.enabled(true))
-        .query(
-            q ->
-                q.bool(
-                    b -> {
-                      b.filter(filters).filter(anyMatch);
-                      if (scored != null) {
-                        b.should(sc -> sc.constantScore(c -> c.filter(scored).boost(1f)));
-                      }
-                      return b;
-                    }))
+        .query(q -> q.bool(b -> b.filter(filters).filter(anyMatch)))
         .aggregations(Facets.aggregations());
-    if (size > 0) {
-      body.source(source -> source.fetch(false))
-          .storedFields("_none_")
-          .docvalueFields(rankingFields());
-    }
-    return body;
   }
 
   private static List<FieldAndFormat> rankingFields() {
