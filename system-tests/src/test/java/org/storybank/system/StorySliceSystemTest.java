@@ -1167,20 +1167,23 @@ class StorySliceSystemTest {
   }
 
   private JsonNode awaitFirstHit(String token, String text, String storyId) {
-    JsonNode[] last = new JsonNode[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(
-            () -> {
-              last[0] = search(token, text);
-              assertThat(last[0].get("hits")).isNotEmpty();
-              assertThat(last[0].get("hits").get(0).get("storyId").asText()).isEqualTo(storyId);
-            });
-    return last[0];
+    return awaitSearch(
+        token,
+        text,
+        found -> {
+          assertThat(found.get("hits")).isNotEmpty();
+          assertThat(found.get("hits").get(0).get("storyId").asText()).isEqualTo(storyId);
+        });
   }
 
   private JsonNode awaitSearch(String token, String text, int expected) {
+    return awaitSearch(
+        token, text, found -> assertThat(found.get("total").asLong()).isEqualTo(expected));
+  }
+
+  /** Searches until the answer passes the check (the projection is eventually consistent). */
+  private JsonNode awaitSearch(
+      String token, String text, java.util.function.Consumer<JsonNode> check) {
     JsonNode[] last = new JsonNode[1];
     await()
         .atMost(Duration.ofSeconds(30))
@@ -1188,7 +1191,7 @@ class StorySliceSystemTest {
         .untilAsserted(
             () -> {
               last[0] = search(token, text);
-              assertThat(last[0].get("total").asLong()).isEqualTo(expected);
+              check.accept(last[0]);
             });
     return last[0];
   }

@@ -31,7 +31,7 @@ final class ModelEvidence {
               + " Nothing says what was raised, with whom, or why.";
       case PitfallIds.NO_FOLLOW_THROUGH ->
           "The story ends at "
-              + last(story)
+              + NoFollowThroughDetector.lastWords(story)
               + "; nothing about checking that it held, watching it, or preventing a repeat.";
       case PitfallIds.VAGUE_OUTCOME ->
           first(story, Field.RESULT) + " No specific outcome that you owned is named.";
@@ -67,16 +67,6 @@ final class ModelEvidence {
   private static String first(StoryReading story, Field field) {
     AnalysedText text = story.text(field);
     return text.sentences().isEmpty() ? "The " + field.id() + " is empty." : story.quote(field, 0);
-  }
-
-  private static String last(StoryReading story) {
-    for (Field field : new Field[] {Field.RESULT, Field.ACTION}) {
-      AnalysedText text = story.text(field);
-      if (!text.sentences().isEmpty()) {
-        return story.quote(field, text.sentences().size() - 1);
-      }
-    }
-    return "the delivery";
   }
 
   private static String shortestPart(StoryReading story) {

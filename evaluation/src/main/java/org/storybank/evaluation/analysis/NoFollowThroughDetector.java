@@ -33,7 +33,8 @@ final class NoFollowThroughDetector implements PitfallDetector {
             + "; nothing about monitoring it, handing it over or preventing a repeat.");
   }
 
-  private static String lastWords(StoryReading story) {
+  /** The story's last sentence, quoted: where it ends. */
+  static String lastWords(StoryReading story) {
     for (Field field : new Field[] {Field.RESULT, Field.ACTION}) {
       AnalysedText text = story.text(field);
       if (!text.sentences().isEmpty()) {

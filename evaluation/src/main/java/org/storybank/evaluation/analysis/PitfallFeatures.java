@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.storybank.api.Level;
+import org.storybank.rubric.PitfallIds;
 
 /**
  * What the learned pitfall model reads of a story: which rules fired, how often each lexicon
@@ -17,7 +18,7 @@ final class PitfallFeatures {
   private static final List<String> NAMES = new ArrayList<>();
 
   static {
-    for (String pitfall : org.storybank.rubric.PitfallIds.FIXED) {
+    for (String pitfall : PitfallIds.FIXED) {
       NAMES.add("rule:" + pitfall);
     }
     for (String category : Lexicon.REQUIRED) {
@@ -64,7 +65,7 @@ final class PitfallFeatures {
   static double[] of(StoryReading story, Set<String> firedRules) {
     double[] x = new double[NAMES.size()];
     int i = 0;
-    for (String pitfall : org.storybank.rubric.PitfallIds.FIXED) {
+    for (String pitfall : PitfallIds.FIXED) {
       x[i++] = firedRules.contains(pitfall) ? 1 : 0;
     }
     for (String category : Lexicon.REQUIRED) {

@@ -63,22 +63,15 @@ public final class StoryAnalyser {
    * @throws IllegalArgumentException if the principle or the level is not one the rubric knows
    */
   public Evaluation evaluate(StoryInput input) {
-    Principle principle =
-        catalog
-            .principle(input.principle())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException("unknown principle '" + input.principle() + "'"));
-    Level level =
-        Level.fromId(input.level())
-            .orElseThrow(
-                () -> new IllegalArgumentException("unknown level '" + input.level() + "'"));
-    StoryReading story = reader.read(input, level, principle);
+    StoryReading story = read(input);
+    Principle principle = story.principle();
+    Level level = story.level();
 
     Map<String, String> byRules = rules(story);
     List<PitfallFinding> pitfalls = new ArrayList<>();
     for (String pitfall : decide(story, byRules)) {
-      String evidence = byRules.getOrDefault(pitfall, ModelEvidence.of(pitfall, story));
+      String evidence =
+          byRules.containsKey(pitfall) ? byRules.get(pitfall) : ModelEvidence.of(pitfall, story);
       pitfalls.add(new PitfallFinding(pitfall, evidence, principle.pitfall(pitfall).advice()));
     }
     pitfalls.addAll(specificPitfalls.detect(story));
@@ -171,9 +164,21 @@ public final class StoryAnalyser {
 
   /** The learned model's features for a story, for training it. */
   double[] features(StoryInput input) {
-    Principle principle = catalog.principle(input.principle()).orElseThrow();
-    Level level = Level.fromId(input.level()).orElseThrow();
-    StoryReading story = reader.read(input, level, principle);
+    StoryReading story = read(input);
     return PitfallFeatures.of(story, rules(story).keySet());
+  }
+
+  private StoryReading read(StoryInput input) {
+    Principle principle =
+        catalog
+            .principle(input.principle())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("unknown principle '" + input.principle() + "'"));
+    Level level =
+        Level.fromId(input.level())
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown level '" + input.level() + "'"));
+    return reader.read(input, level, principle);
   }
 }

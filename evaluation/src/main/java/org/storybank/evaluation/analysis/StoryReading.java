@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.storybank.api.Level;
 import org.storybank.rubric.Principle;
 import org.storybank.rubric.text.AnalysedText;
@@ -92,8 +93,8 @@ final class StoryReading {
     return count(category, fields) > 0;
   }
 
-  private static final java.util.Set<String> NEGATIONS =
-      java.util.Set.of("not", "never", "no", "without", "nobody", "neither", "nor");
+  private static final Set<String> NEGATIONS =
+      Set.of("not", "never", "no", "without", "nobody", "neither", "nor");
 
   /** Whether a negation stands shortly before a hit in its sentence: "I did not work weekends". */
   boolean negated(Hit hit) {

@@ -81,7 +81,12 @@ final class QuestionFusion {
     for (String tag : tags) {
       best = Math.max(best, questionPrinciples.getOrDefault(tag, 0.0));
     }
-    return Math.sqrt(best);
+    return fitOf(best);
+  }
+
+  /** The fit of a story whose likeliest tagged principle has this probability. */
+  static double fitOf(double probability) {
+    return Math.sqrt(probability);
   }
 
   /**

@@ -38,7 +38,7 @@ import org.storybank.query.semantic.SentenceEmbeddings;
  * QuestionFusion} weighs it all into one order, and {@link NothingFits} says when even the best
  * story does not answer the question. Facets count everything any ranking matched. One multi-search
  * of three searches carries it all (words; both meanings, told apart by named-query scores; the
- * counts with the principle's stories); then the page's stories are read.
+ * total and facets); then the page's stories are read.
  */
 public class StorySearch {
 
@@ -236,12 +236,10 @@ public class StorySearch {
         });
     // a story tagged with a likely principle is found even when nothing else found it; the meaning
     // rankings reach every story of a bank (up to the window), with their tags from doc values
-    for (Ranked story : documents.values()) {
-      if (story.principles().stream()
-          .anyMatch(tag -> probabilities.getOrDefault(tag, 0.0) >= CANDIDATE_PRINCIPLE)) {
-        found.add(story.storyId());
-      }
-    }
+    double candidateFit = QuestionFusion.fitOf(CANDIDATE_PRINCIPLE);
+    fused.stream()
+        .filter(story -> story.principleFit() >= candidateFit)
+        .forEach(story -> found.add(story.storyId()));
     ResponseBody<StoryDocument> counts = rankings.counts();
     List<String> ordered =
         order(fused.stream().map(QuestionFusion.Fused::storyId).toList(), documents, query.sort())

@@ -32,6 +32,17 @@ public record PrincipleClassifier(List<String> principles, double[][] weights) {
     return z;
   }
 
+  /** The principles, the likeliest first. */
+  public List<String> ranked(float[] vector) {
+    double[] p = probabilities(vector);
+    List<Integer> index = new ArrayList<>();
+    for (int c = 0; c < p.length; c++) {
+      index.add(c);
+    }
+    index.sort((a, b) -> Double.compare(p[b], p[a]));
+    return index.stream().map(principles::get).toList();
+  }
+
   /** The bias term, then the vector at length 10 (so that weights stay of a usual size). */
   public static double[] features(float[] vector) {
     double norm = 0;

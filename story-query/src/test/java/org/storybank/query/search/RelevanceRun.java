@@ -1,6 +1,5 @@
 package org.storybank.query.search;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.storybank.query.search.corpus.SearchCorpus;
 import org.storybank.query.search.corpus.SearchCorpus.Bank;
 import org.storybank.query.search.corpus.SearchCorpus.Question;
 import org.storybank.query.semantic.StoryEmbedder;
+import org.storybank.query.support.Stories;
 import org.storybank.query.support.TestIndexes;
 
 /**
@@ -207,11 +207,9 @@ final class RelevanceRun {
   }
 
   static StoryDocument document(String candidate, SearchCorpus.Story story) {
-    Instant at = Instant.parse("2026-11-01T00:00:00Z");
-    return new StoryDocument(
+    return Stories.banked(
         story.id(),
         candidate,
-        "cohort-" + candidate,
         story.title(),
         story.principles(),
         List.of(),
@@ -219,14 +217,6 @@ final class RelevanceRun {
         story.situation(),
         story.task(),
         story.action(),
-        story.result(),
-        "ready",
-        0,
-        1,
-        at,
-        at,
-        null,
-        null,
-        null);
+        story.result());
   }
 }

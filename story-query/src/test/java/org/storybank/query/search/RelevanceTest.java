@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.semantic.StoryEmbedder;
+import org.storybank.query.support.Stories;
 import org.storybank.query.support.TestIndexes;
 
 /**
@@ -112,30 +112,16 @@ class RelevanceTest {
   }
 
   private static StoryDocument document(BankStory story) {
-    Instant at = Instant.parse("2026-11-01T00:00:00Z");
-    List<StoryDocument.IndexedPrompt> prompts = new ArrayList<>();
-    for (int i = 0; i < story.prompts().size(); i++) {
-      prompts.add(new StoryDocument.IndexedPrompt("p" + (i + 1), story.prompts().get(i), ""));
-    }
-    return new StoryDocument(
+    return Stories.banked(
         story.id(),
         CANDIDATE,
-        "cohort-relevance",
         story.title(),
         story.principles(),
-        prompts,
+        story.prompts(),
         story.level(),
         story.situation(),
         story.task(),
         story.action(),
-        story.result(),
-        "ready",
-        0,
-        1,
-        at,
-        at,
-        null,
-        null,
-        null);
+        story.result());
   }
 }

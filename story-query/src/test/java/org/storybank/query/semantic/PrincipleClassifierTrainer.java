@@ -70,7 +70,7 @@ public final class PrincipleClassifierTrainer {
           PrincipleClassifier.learn(trainVectors, trainLabels, LAMBDA, EPOCHS);
       for (int i = 0; i < examples.size(); i++) {
         if (examples.get(i).bank().equals(left)) {
-          List<String> order = order(classifier, vectors.get(i));
+          List<String> order = classifier.ranked(vectors.get(i));
           questions++;
           first += order.get(0).equals(examples.get(i).principle()) ? 1 : 0;
           top3 += order.subList(0, 3).contains(examples.get(i).principle()) ? 1 : 0;
@@ -102,15 +102,5 @@ public final class PrincipleClassifierTrainer {
         .writeValue(out.toFile(), new PrincipleClassifier(classifier.principles(), rounded));
     System.out.println("wrote " + out.toAbsolutePath() + " from " + examples.size() + " examples");
     System.exit(0);
-  }
-
-  private static List<String> order(PrincipleClassifier classifier, float[] vector) {
-    double[] p = classifier.probabilities(vector);
-    List<Integer> index = new ArrayList<>();
-    for (int c = 0; c < p.length; c++) {
-      index.add(c);
-    }
-    index.sort((a, b) -> Double.compare(p[b], p[a]));
-    return index.stream().map(classifier.principles()::get).toList();
   }
 }

@@ -36,6 +36,45 @@ public final class Stories {
         null);
   }
 
+  /** A ready story as a candidate's bank holds it, for relevance runs: no evaluation yet. */
+  public static StoryDocument banked(
+      String id,
+      String author,
+      String title,
+      List<String> principles,
+      List<String> prompts,
+      String level,
+      String situation,
+      String task,
+      String action,
+      String result) {
+    Instant at = Instant.parse("2026-11-01T00:00:00Z");
+    List<StoryDocument.IndexedPrompt> linked = new java.util.ArrayList<>();
+    for (int i = 0; i < prompts.size(); i++) {
+      linked.add(new StoryDocument.IndexedPrompt("p" + (i + 1), prompts.get(i), ""));
+    }
+    return new StoryDocument(
+        id,
+        author,
+        "cohort-" + author,
+        title,
+        principles,
+        linked,
+        level,
+        situation,
+        task,
+        action,
+        result,
+        "ready",
+        0,
+        1,
+        at,
+        at,
+        null,
+        null,
+        null);
+  }
+
   public static Assessment automatic(int score, String verdict, List<String> pitfalls) {
     return new Assessment(
         "auto-" + score,

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.storybank.query.search.corpus.SearchCorpus.Bank;
 import org.storybank.query.search.corpus.SearchCorpus.Question;
+import org.storybank.query.semantic.PrincipleClassifier;
 import org.storybank.query.semantic.SentenceEmbeddings;
 import org.storybank.rubric.RubricCatalog;
 
@@ -69,9 +70,9 @@ public final class PrincipleResearch {
         int top3 = 0;
         for (Bank bank : banks) {
           List<Example> rows = train.stream().filter(e -> !e.bank().equals(bank.bank())).toList();
-          Softmax model = Softmax.fit(rows, cache.get(m), lambda);
+          PrincipleClassifier model = learn(rows, cache.get(m), lambda);
           for (Question q : bank.questions()) {
-            List<String> order = model.order(cache.get(m).get(q.q()));
+            List<String> order = model.ranked(cache.get(m).get(q.q()));
             if (order.get(0).equals(q.principle())) {
               first++;
             }
@@ -176,77 +177,14 @@ public final class PrincipleResearch {
     return out;
   }
 
-  /** Multinomial logistic regression over a sentence vector. */
-  record Softmax(List<String> labels, double[][] w) {
-    static Softmax fit(List<Example> rows, Map<String, float[]> vectors, double lambda) {
-      List<String> labels = rows.stream().map(Example::principle).distinct().sorted().toList();
-      int d = vectors.get(rows.get(0).text()).length + 1;
-      double[][] w = new double[labels.size()][d];
-      for (int epoch = 0; epoch < 800; epoch++) {
-        double[][] g = new double[labels.size()][d];
-        for (Example e : rows) {
-          double[] x = x(vectors.get(e.text()));
-          double[] p = probabilities(w, x);
-          int y = labels.indexOf(e.principle());
-          for (int c = 0; c < labels.size(); c++) {
-            double err = p[c] - (c == y ? 1 : 0);
-            for (int j = 0; j < d; j++) {
-              g[c][j] += err * x[j];
-            }
-          }
-        }
-        for (int c = 0; c < labels.size(); c++) {
-          for (int j = 0; j < d; j++) {
-            w[c][j] -= 2.0 * (g[c][j] / rows.size() + (j == 0 ? 0 : lambda * w[c][j]));
-          }
-        }
-      }
-      return new Softmax(labels, w);
-    }
-
-    static double[] x(float[] v) {
-      double[] x = new double[v.length + 1];
-      x[0] = 1;
-      double norm = 0;
-      for (float f : v) {
-        norm += f * f;
-      }
-      norm = Math.sqrt(norm);
-      for (int i = 0; i < v.length; i++) {
-        x[i + 1] = v[i] / norm * 10;
-      }
-      return x;
-    }
-
-    static double[] probabilities(double[][] w, double[] x) {
-      double[] z = new double[w.length];
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < w.length; c++) {
-        for (int j = 0; j < x.length; j++) {
-          z[c] += w[c][j] * x[j];
-        }
-        max = Math.max(max, z[c]);
-      }
-      double sum = 0;
-      for (int c = 0; c < w.length; c++) {
-        z[c] = Math.exp(z[c] - max);
-        sum += z[c];
-      }
-      for (int c = 0; c < w.length; c++) {
-        z[c] /= sum;
-      }
-      return z;
-    }
-
-    List<String> order(float[] v) {
-      double[] p = probabilities(w, x(v));
-      List<Integer> idx = new ArrayList<>();
-      for (int c = 0; c < p.length; c++) {
-        idx.add(c);
-      }
-      idx.sort((a, b) -> Double.compare(p[b], p[a]));
-      return idx.stream().map(labels::get).toList();
-    }
+  /** The shipped classifier's learning, on research examples (800 epochs, as the trainer). */
+  static PrincipleClassifier learn(
+      List<Example> rows, Map<String, float[]> vectors, double lambda) {
+    return PrincipleClassifier.learn(
+        rows.stream().map(e -> vectors.get(e.text())).toList(),
+        rows.stream().map(Example::principle).toList(),
+        lambda,
+        800);
   }
 
   private PrincipleResearch() {}

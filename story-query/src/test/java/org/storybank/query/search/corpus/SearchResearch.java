@@ -16,6 +16,7 @@ import org.storybank.query.language.InterviewLanguage;
 import org.storybank.query.search.corpus.SearchCorpus.Bank;
 import org.storybank.query.search.corpus.SearchCorpus.Question;
 import org.storybank.query.search.corpus.SearchCorpus.Story;
+import org.storybank.query.semantic.PrincipleClassifier;
 import org.storybank.query.semantic.PromptPrinciples;
 import org.storybank.query.semantic.SentenceEmbeddings;
 import org.storybank.rubric.RubricCatalog;
@@ -150,28 +151,24 @@ public final class SearchResearch {
         vectors.put(m.name(), byStory);
       }
       Map<String, double[]> storyPrinciples = new HashMap<>();
-      PrincipleResearch.Softmax softmax =
-          PrincipleResearch.Softmax.fit(
+      PrincipleClassifier softmax =
+          PrincipleResearch.learn(
               examples.stream().filter(e -> !e.bank().equals(bank.bank())).toList(),
               exampleVectors,
               0.001);
       for (Question q : bank.questions()) {
         String key = bank.bank() + "|" + q.q();
-        double[] probabilities =
-            PrincipleResearch.Softmax.probabilities(
-                softmax.w(), PrincipleResearch.Softmax.x(bgeModel.query(q.q())));
-        count(reading, "softmax", softmax.order(bgeModel.query(q.q())), q.principle());
+        double[] probabilities = softmax.probabilities(bgeModel.query(q.q()));
+        count(reading, "softmax", softmax.ranked(bgeModel.query(q.q())), q.principle());
         for (Story s : bank.stories()) {
           double[] storyP =
               storyPrinciples.computeIfAbsent(
                   s.id(),
                   id -> {
-                    double[] acc = new double[softmax.labels().size()];
+                    double[] acc = new double[softmax.principles().size()];
                     List<String> parts = sentences(s);
                     for (String sentence : parts) {
-                      double[] p =
-                          PrincipleResearch.Softmax.probabilities(
-                              softmax.w(), PrincipleResearch.Softmax.x(bgeModel.query(sentence)));
+                      double[] p = softmax.probabilities(bgeModel.query(sentence));
                       for (int c = 0; c < acc.length; c++) {
                         acc[c] += p[c] / parts.size();
                       }
@@ -182,7 +179,7 @@ public final class SearchResearch {
           double agreementTagged = 0;
           for (int c = 0; c < storyP.length; c++) {
             agreement += probabilities[c] * storyP[c];
-            if (s.principles().contains(softmax.labels().get(c))) {
+            if (s.principles().contains(softmax.principles().get(c))) {
               agreementTagged += probabilities[c] * (storyP[c] + 0.2);
             }
           }
@@ -191,7 +188,7 @@ public final class SearchResearch {
           double max = 0;
           double sum = 0;
           for (String tag : s.principles()) {
-            int c = softmax.labels().indexOf(tag);
+            int c = softmax.principles().indexOf(tag);
             if (c >= 0) {
               max = Math.max(max, probabilities[c]);
               sum += probabilities[c];
