@@ -13,8 +13,10 @@ final class NoFollowThroughDetector implements PitfallDetector {
   }
 
   static double strength(StoryReading story) {
-    return story.count(Lexicon.FOLLOW_THROUGH, Field.ACTION_AND_RESULT)
-        + 0.5 * story.count(Lexicon.FOLLOW_THROUGH_WEAK, Field.ACTION_AND_RESULT);
+    return story.count(Lexicon.FOLLOW_THROUGH, Field.RESULT)
+        + 0.5 * story.count(Lexicon.FOLLOW_THROUGH, Field.ACTION)
+        + 0.5 * story.count(Lexicon.FOLLOW_THROUGH_WEAK, Field.RESULT)
+        + 0.25 * story.count(Lexicon.FOLLOW_THROUGH_WEAK, Field.ACTION);
   }
 
   @Override

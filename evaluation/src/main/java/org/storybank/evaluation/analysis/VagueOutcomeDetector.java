@@ -22,7 +22,7 @@ final class VagueOutcomeDetector implements PitfallDetector {
     }
     List<Hit> vague = story.hits(Lexicon.VAGUE_OUTCOME, Field.RESULT);
     int concrete = story.count(Lexicon.CONCRETE_OUTCOME, Field.RESULT);
-    if (concrete > 0 && vague.size() <= concrete) {
+    if (vague.isEmpty() || (concrete > 0 && vague.size() <= concrete)) {
       return Optional.empty();
     }
     String shown = vague.isEmpty() ? story.quote(Field.RESULT, 0) : story.quotes(vague, 2);

@@ -301,7 +301,12 @@ public final class PitfallModelTrainer {
         2.0 * micro[0] / (2.0 * micro[0] + micro[1] + micro[2]));
     PitfallModel model =
         new PitfallModel(PitfallFeatures.names(), roundAll(mean), roundAll(scale), classifiers);
-    Path out = Path.of("src/main/resources").resolve(PitfallModel.RESOURCE.substring(1));
+    // run from the module (mvn -pl evaluation) or from the repository root
+    Path resources =
+        Files.isDirectory(Path.of("evaluation/src/main/resources"))
+            ? Path.of("evaluation/src/main/resources")
+            : Path.of("src/main/resources");
+    Path out = resources.resolve(PitfallModel.RESOURCE.substring(1));
     Files.createDirectories(out.getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), model);
     System.out.println("wrote " + out.toAbsolutePath());

@@ -18,10 +18,14 @@ public final class JudgementBenchmark {
   public static void main(String[] args) {
     StoryAnalyser analyser = new StoryAnalyser(RubricCatalog.load());
     List<String> tuningFiles = args.length > 0 ? List.of(args[0].split(",")) : PitfallCorpus.TUNING;
-    List<String> testFiles = args.length > 1 ? List.of(args[1].split(",")) : PitfallCorpus.TEST;
+    // "none" leaves the test part unread (a tuning session must not look at it by accident)
+    List<String> testFiles =
+        args.length > 1
+            ? "none".equals(args[1]) ? List.of() : List.of(args[1].split(","))
+            : PitfallCorpus.TEST;
     AgreementReport tuning = new AgreementReport(analyser, PitfallCorpus.load(tuningFiles));
     System.out.println(tuning.render("pitfalls, tuning part " + tuningFiles, true));
-    if (!testFiles.isEmpty() && !testFiles.get(0).isEmpty()) {
+    if (!testFiles.isEmpty()) {
       AgreementReport test = new AgreementReport(analyser, PitfallCorpus.load(testFiles));
       System.out.println(test.render("pitfalls, test part " + testFiles, false));
     }
