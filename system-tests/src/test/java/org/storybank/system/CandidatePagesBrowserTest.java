@@ -81,8 +81,33 @@ class CandidatePagesBrowserTest {
   @Test
   @Order(1)
   void theCoverageMatrixShowsAGapAndAClickOnItOpensTheEditorPrefilled() throws Exception {
+    // one story made to answer for five principles: coverage names it over-stretched
+    String token = api.login(CANDIDATE, PASSWORD);
+    String stretchedTitle = "The everything story " + suffix;
+    Map<String, Object> stretched = new HashMap<>();
+    stretched.put("title", stretchedTitle);
+    stretched.put("level", "mid");
+    stretched.put(
+        "principles", List.of("ownership", "dive-deep", "frugality", "think-big", "earn-trust"));
+    stretched.put("situation", "Our billing exports broke every month end.");
+    stretched.put("task", "I owned the export job.");
+    stretched.put("action", "I rewrote the export to stream rows and added a reconciliation.");
+    stretched.put("result", "Month-end exports finished in 10 minutes instead of 3 hours.");
+    Api.Response created = api.post("/api/stories", token, stretched);
+    assertThat(created.status()).isEqualTo(201);
+    String stretchedId = created.body().get("id").asText();
+
     signIn(CANDIDATE);
     browser.find("header a[href='/coverage.html']").click();
+    String listed = "#stretched li[data-story-id='" + stretchedId + "']";
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (browser.findAll(listed).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      browser.visit("/coverage.html");
+      browser.await("#matrix td");
+    }
+    assertThat(browser.find(listed).getText()).contains(stretchedTitle, "tagged with 5 principles");
+    assertThat(browser.find("#summary").getText()).containsPattern("[1-9]\\d* over-stretched");
     WebElement gap = browser.await("#matrix td.gap a.gap-link");
     assertThat(gap.getText()).contains("Gap");
     assertThat(browser.find("#summary").getText()).containsPattern("\\d+ gaps?");
