@@ -336,6 +336,7 @@ $('#conflict-cancel').addEventListener('click', () => {
 
 async function start() {
   if (!storyId) {
+    prefill();
     STAR.forEach(fit);
     form.title.focus();
     return;
@@ -356,6 +357,15 @@ async function start() {
       : `The story could not be loaded: ${failure.message}`);
     form.hidden = true;
   }
+}
+
+/** A new story for a coverage gap: `?principle=…&prompt=…` ticks the principle, fills the prompt. */
+function prefill() {
+  const principle = param('principle');
+  const box = principle ? form.querySelector(`input[name="principles"][value="${CSS.escape(principle)}"]`) : null;
+  if (box) box.checked = true;
+  if (param('prompt')) form.prompt.value = param('prompt').slice(0, 500);
+  if (box || param('prompt')) $('#editor-heading').textContent = 'New story for a gap';
 }
 
 start();

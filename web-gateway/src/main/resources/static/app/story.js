@@ -71,6 +71,7 @@ function render(story, history) {
       'section',
       { class: 'card', 'aria-labelledby': 'history-heading' },
       h('h2', { id: 'history-heading' }, 'History'),
+      h('p', {}, h('a', { id: 'history-link', href: `/history.html?id=${encodeURIComponent(story.id)}` }, 'Every revision with its changes, word by word')),
       h(
         'ol',
         { class: 'history', id: 'history' },

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The filters every part of a search shares: the caller's scope first (from the token, never from
- * the query string), archived stories out, then what the caller narrowed to.
+ * the query string), archived stories out (or only those, when asked), then what the caller
+ * narrowed to.
  */
 final class SearchFilters {
 
@@ -16,9 +17,8 @@ final class SearchFilters {
   static List<Query> of(SearchScope scope, StoryQuery query) {
     List<Query> filters = new ArrayList<>();
     filters.add(scope(scope));
-    filters.add(
-        Query.of(
-            q -> q.bool(b -> b.mustNot(n -> n.term(t -> t.field("status").value("archived"))))));
+    Query archived = Query.of(q -> q.term(t -> t.field("status").value("archived")));
+    filters.add(query.archived() ? archived : Query.of(q -> q.bool(b -> b.mustNot(archived))));
     term(filters, "principles", query.principle());
     term(filters, "level", query.level());
     term(filters, "pitfalls", query.pitfall());

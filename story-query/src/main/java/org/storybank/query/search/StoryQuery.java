@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * What the caller asked for; every filter is optional and narrows, never widens, their scope.
- * Checked by {@link StoryQueryParser} before it gets here.
+ * Checked by {@link StoryQueryParser} before it gets here. {@code archived} asks for the archived
+ * stories instead of the others (the story list shows them apart).
  */
 record StoryQuery(
     String text,
@@ -21,7 +22,8 @@ record StoryQuery(
     Instant updatedTo,
     Sort sort,
     int from,
-    int size) {
+    int size,
+    boolean archived) {
 
   static final int MAX_SIZE = 100;
   static final int MAX_DEPTH = 1_000;
@@ -48,7 +50,8 @@ record StoryQuery(
         null,
         Sort.RELEVANCE,
         0,
-        size);
+        size,
+        false);
   }
 
   boolean hasText() {

@@ -68,7 +68,8 @@ class StoryQueryParser {
         instant(params, "updatedTo", true),
         sort(params),
         first,
-        pageSize);
+        pageSize,
+        Boolean.TRUE.equals(bool(params, "archived")));
   }
 
   private static String oneOf(

@@ -21,7 +21,8 @@ class StorySearchController {
 
   /**
    * {@code q, principle, level, pitfall, verdict, minScore, maxScore, quantified, candidateId,
-   * cohortId, updatedFrom, updatedTo, sort (relevance|score|recency), from, size}.
+   * cohortId, updatedFrom, updatedTo, sort (relevance|score|recency), from, size, archived (true:
+   * the archived stories only, which are otherwise left out)}.
    */
   @GetMapping("/stories")
   SearchResult stories(Caller caller, @RequestParam Map<String, String> params) {

@@ -181,6 +181,19 @@ class StorySearchIntegrationTest {
   }
 
   @Test
+  void archivedStoriesAreListedApartWhenAskedForWithinTheCallersScope() {
+    write(story("s-live", "alice", "cohort-1", "Live", 0));
+    write(archived(story("s-archived", "alice", "cohort-1", "Archived", 0)));
+    write(archived(story("s-bobs-archived", "bob", "cohort-1", "Bob's archived", 0)));
+
+    SearchResult result = search.search(own("alice"), query("archived", "true"));
+    assertThat(result.hits()).extracting(SearchResult.Hit::storyId).containsExactly("s-archived");
+    assertThat(search.search(own("alice"), query("archived", "false")).hits())
+        .extracting(SearchResult.Hit::storyId)
+        .containsExactly("s-live");
+  }
+
+  @Test
   void synonymsAndMeaningFindAStoryThatSharesNoWordWithTheQuestion() {
     StoryDocument pushback =
         new StoryDocument(

@@ -34,6 +34,18 @@ public class AccountAdministration {
 
   public record ResetCode(String code, String expiresAt) {}
 
+  /** A cohort as the gateway knows it from the cohort events: its coach and its size. */
+  public record CohortView(String id, String name, String coachId, int candidates) {}
+
+  public List<CohortView> cohorts() {
+    return accounts.cohorts().stream()
+        .map(
+            cohort ->
+                new CohortView(
+                    cohort.cohortId(), cohort.name(), cohort.coachId(), cohort.candidates()))
+        .toList();
+  }
+
   public List<AccountView> accounts() {
     return accounts.all().stream()
         .map(

@@ -68,6 +68,29 @@ public class Accounts {
 
   record AccountStatus(Account account, boolean locked) {}
 
+  /** Every cohort the gateway knows, with its coach (if any) and how many candidates it has. */
+  List<CohortSummary> cohorts() {
+    return jdbc.sql(
+            """
+            SELECT c.cohort_id, c.name,
+                   max(m.user_id) FILTER (WHERE m.relation = 'coach') AS coach_id,
+                   count(m.user_id) FILTER (WHERE m.relation = 'candidate') AS candidates
+            FROM cohorts c LEFT JOIN cohort_members m ON m.cohort_id = c.cohort_id
+            GROUP BY c.cohort_id, c.name
+            ORDER BY c.name, c.cohort_id
+            """)
+        .query(
+            (row, n) ->
+                new CohortSummary(
+                    row.getString("cohort_id"),
+                    row.getString("name"),
+                    row.getString("coach_id"),
+                    row.getInt("candidates")))
+        .list();
+  }
+
+  record CohortSummary(String cohortId, String name, String coachId, int candidates) {}
+
   boolean isLocked(String userId) {
     return jdbc.sql("SELECT count(*) FROM accounts WHERE user_id = ? AND locked_at IS NOT NULL")
             .param(userId)

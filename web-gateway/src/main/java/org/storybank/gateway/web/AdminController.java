@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.storybank.gateway.identity.AccountAdministration;
 import org.storybank.gateway.identity.AccountAdministration.AccountView;
+import org.storybank.gateway.identity.AccountAdministration.CohortView;
 import org.storybank.gateway.identity.AccountAdministration.ResetCode;
 import org.storybank.gateway.token.SigningKeys;
 import org.storybank.security.Caller;
@@ -49,6 +50,16 @@ class AdminController {
   List<AccountView> accounts(Caller caller) {
     requireAdmin(caller);
     return administration.accounts();
+  }
+
+  /**
+   * Every cohort, its coach and how many candidates it has: what the admin page lists. Read from
+   * the gateway's copy of the cohort events, so a cohort created a moment ago may take a second.
+   */
+  @GetMapping("/cohorts")
+  List<CohortView> cohorts(Caller caller) {
+    requireAdmin(caller);
+    return administration.cohorts();
   }
 
   /** No login and no refresh until unlocked; the account's refresh tokens are revoked at once. */

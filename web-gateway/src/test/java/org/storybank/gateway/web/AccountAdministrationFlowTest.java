@@ -79,6 +79,39 @@ class AccountAdministrationFlowTest extends GatewayOverHttp {
   }
 
   @Test
+  void anAdminListsTheCohortsWithTheirCoachAndSizeAndNobodyElseDoes() {
+    String admin = accessToken("admin@demo.storybank", PASSWORD);
+    JsonNode cohorts =
+        http.exchange(
+                "/api/admin/cohorts",
+                HttpMethod.GET,
+                new HttpEntity<>(bearer(admin)),
+                JsonNode.class)
+            .getBody();
+    String coach1 = userIdOf(accessToken("coach1@demo.storybank", PASSWORD));
+    assertThat(cohorts.findParents("id"))
+        .anySatisfy(
+            cohort -> {
+              assertThat(cohort.get("id").asText()).isEqualTo("cohort-1");
+              assertThat(cohort.get("name").asText()).isEqualTo("Northwind cohort");
+              assertThat(cohort.get("coachId").asText()).isEqualTo(coach1);
+              assertThat(cohort.get("candidates").asInt()).isEqualTo(3);
+            });
+
+    for (String email : new String[] {"coach1@demo.storybank", "candidate1@demo.storybank"}) {
+      ResponseEntity<String> refused =
+          http.exchange(
+              "/api/admin/cohorts",
+              HttpMethod.GET,
+              new HttpEntity<>(bearer(accessToken(email, PASSWORD))),
+              String.class);
+      assertThat(refused.getStatusCode().value()).as(email).isEqualTo(403);
+      assertThat(refused.getBody()).as(email).doesNotContain("Northwind");
+    }
+    assertThat(call(HttpMethod.GET, "/api/admin/cohorts", null, null)).isEqualTo(401);
+  }
+
+  @Test
   void aResetCodeSetsANewPasswordOnceAndEndsTheSessions() {
     String admin = accessToken("admin@demo.storybank", PASSWORD);
     JsonNode session = login("candidate6@demo.storybank", PASSWORD).getBody();

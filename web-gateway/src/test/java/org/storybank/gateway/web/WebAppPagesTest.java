@@ -40,7 +40,17 @@ class WebAppPagesTest extends GatewayOverHttp {
   @Test
   void everyPageAndAssetIsServedWithoutATokenUnderThePagePolicy() throws IOException {
     List<String> files = staticFiles();
-    assertThat(files).contains("/index.html", "/stories.html", "/edit.html", "/app/api.js");
+    assertThat(files)
+        .contains(
+            "/index.html",
+            "/stories.html",
+            "/edit.html",
+            "/coverage.html",
+            "/history.html",
+            "/invitations.html",
+            "/admin.html",
+            "/app/api.js",
+            "/app/worddiff.js");
     for (String file : files) {
       ResponseEntity<String> answer = http.getForEntity(file, String.class);
       assertThat(answer.getStatusCode().value()).as(file).isEqualTo(200);
