@@ -30,7 +30,12 @@ public final class StoryEvents {
 
   public record StoryArchived(String storyId, String actorId) implements StoryEvent {}
 
-  public record StoryRestored(String storyId, String actorId) implements StoryEvent {}
+  /**
+   * Back from the archive, in the state it was archived in: {@code ready} when it had been marked
+   * ready (events stored before this field read as false, a draft).
+   */
+  public record StoryRestored(String storyId, String actorId, boolean ready)
+      implements StoryEvent {}
 
   public record CommentAdded(
       String storyId,

@@ -260,7 +260,7 @@ public class Story {
   long handle(RestoreStory command, CohortMembership membership) {
     access(membership).requireAuthor(command.actor());
     if (archived) {
-      apply(new StoryRestored(storyId, command.actor().userId()));
+      apply(new StoryRestored(storyId, command.actor().userId(), ready));
     }
     return version;
   }

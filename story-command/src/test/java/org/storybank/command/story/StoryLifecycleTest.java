@@ -19,6 +19,7 @@ import org.storybank.api.story.StoryCommands.TagPrinciple;
 import org.storybank.api.story.StoryEvents.CommentAdded;
 import org.storybank.api.story.StoryEvents.CommentResolved;
 import org.storybank.api.story.StoryEvents.StoryArchived;
+import org.storybank.api.story.StoryEvents.StoryMarkedReady;
 import org.storybank.api.story.StoryEvents.StoryRestored;
 import org.storybank.api.story.StoryEvents.StorySelfRated;
 
@@ -41,7 +42,18 @@ class StoryLifecycleTest {
     fixture
         .given(drafted(), new StoryArchived(STORY, AUTHOR.userId()))
         .when(new RestoreStory(STORY, AUTHOR))
-        .expectEvents(new StoryRestored(STORY, AUTHOR.userId()));
+        .expectEvents(new StoryRestored(STORY, AUTHOR.userId(), false));
+  }
+
+  @Test
+  void aStoryArchivedWhenReadyIsRestoredReady() {
+    fixture
+        .given(
+            drafted(),
+            new StoryMarkedReady(STORY, AUTHOR.userId()),
+            new StoryArchived(STORY, AUTHOR.userId()))
+        .when(new RestoreStory(STORY, AUTHOR))
+        .expectEvents(new StoryRestored(STORY, AUTHOR.userId(), true));
   }
 
   @Test

@@ -75,7 +75,7 @@ public class StoryProjection {
                       .toList());
           case StoryMarkedReady ready -> doc.withStatus("ready");
           case StoryArchived archived -> doc.withStatus("archived");
-          case StoryRestored restored -> doc.withStatus("draft");
+          case StoryRestored restored -> doc.withStatus(restored.ready() ? "ready" : "draft");
           case EvaluationRecorded recorded -> withEvaluation(doc, recorded, envelope);
           // comments and self-ratings are not searched; the version still moves, so a replay of
           // them is recognised as applied

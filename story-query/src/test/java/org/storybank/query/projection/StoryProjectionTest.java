@@ -107,8 +107,12 @@ class StoryProjectionTest {
     assertThat(doc.status()).isEqualTo("archived");
     assertThat(doc.version()).isEqualTo(5);
 
-    doc = next(doc, new StoryRestored("story-7", "author-1"), 6);
+    doc = next(doc, new StoryRestored("story-7", "author-1", false), 6);
     assertThat(doc.status()).isEqualTo("draft");
+
+    doc = next(doc, new StoryArchived("story-7", "author-1"), 7);
+    doc = next(doc, new StoryRestored("story-7", "author-1", true), 8);
+    assertThat(doc.status()).as("a story archived when ready comes back ready").isEqualTo("ready");
   }
 
   @Test
