@@ -38,7 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(WebAppBrowserTest.BrowserFirst.class)
 @ExtendWith(SharedStack.class)
-@org.junit.jupiter.api.Order(3)
+// a browser test: it runs before the walking skeleton (Order 2), whose last tests stop and
+// restart parts of the shared stack
+@org.junit.jupiter.api.Order(1)
 class CoachDeskBrowserTest {
 
   private static final String PASSWORD = "demo-password";
