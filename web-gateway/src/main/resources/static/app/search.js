@@ -6,7 +6,7 @@ import { $, clear, h, highlighted, param, say } from './dom.js';
 import { layout, leaving } from './layout.js';
 import { label } from './vocabulary.js';
 
-layout('search') || (await leaving());
+const me = layout('search') || (await leaving());
 const form = $('#search');
 const status = $('#search-status');
 const error = $('#search-error');
@@ -48,6 +48,7 @@ function hit(found) {
     { dataset: { storyId: found.storyId } },
     h('div', { class: 'story-head' }, h('a', { class: 'story-title', href: link }, found.title || '(untitled)'), verdictBadge(found.storyScore, found.verdict)),
     h('div', { class: 'meta' }, principleChips(found.principles), found.level ? h('span', {}, `Level: ${label(found.level)}`) : null),
+    me.role === 'coach' ? h('a', { class: 'review-link', href: `/review.html?id=${encodeURIComponent(found.storyId)}` }, 'Review it') : null,
     (found.why || []).length ? h('ul', { class: 'why' }, found.why.map((reason) => h('li', {}, reason))) : null,
     Object.entries(found.highlights || {}).map(([field, fragments]) =>
       fragments.map((fragment) => h('p', { class: 'highlight' }, h('span', { class: 'field-name' }, `${label(field)}:`), highlighted(fragment))),

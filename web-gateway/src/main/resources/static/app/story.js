@@ -3,6 +3,7 @@
 // nothing else.
 import { api, ApiError } from './api.js';
 import { principleChips, verdictBadge } from './badges.js';
+import { pinnedStar } from './comments.js';
 import { $, clear, h, param, say, when } from './dom.js';
 import { layout, leaving } from './layout.js';
 import { STAR, label, pitfallName } from './vocabulary.js';
@@ -59,11 +60,11 @@ function render(story, history) {
     (story.prompts || []).length
       ? h('section', {}, h('h2', {}, 'Prompts it answers'), h('ul', { id: 'prompts' }, story.prompts.map((link) => h('li', {}, link.text, link.angle ? ` (${link.angle})` : ''))))
       : null,
-    h(
-      'section',
-      { class: 'card', 'aria-label': 'The story' },
-      STAR.map((field) => [h('h2', {}, label(field)), h('p', { class: 'star-text', dataset: { field } }, story[field] || '(empty)')]),
-    ),
+    me.role === 'coach'
+      ? h('div', { class: 'actions' }, h('a', { class: 'button', id: 'review-link', href: `/review.html?id=${encodeURIComponent(story.id)}` }, 'Review it'))
+      : null,
+    // coach comments pinned in place; the author and the coach may resolve them
+    h('section', { class: 'card', 'aria-label': 'The story' }, pinnedStar(story, { me, onChange: load })),
     Object.keys(latest).length
       ? h('section', { class: 'card' }, h('h2', {}, 'Latest evaluations'), Object.entries(latest).map(([kind, entry]) => evaluation(kind, entry)))
       : h('p', { class: 'status' }, 'Not evaluated yet: the rubric judges each new revision within seconds.'),

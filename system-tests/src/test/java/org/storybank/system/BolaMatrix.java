@@ -265,6 +265,13 @@ final class BolaMatrix {
         victim,
         null,
         Refusal.STRICT);
+    entry(
+        "GET /api/analytics/cohorts/{cohortId}/review-queue",
+        MatrixFixtures.COACH,
+        victim,
+        victim,
+        null,
+        Refusal.STRICT);
   }
 
   private void defineAdminEntries() {

@@ -92,7 +92,8 @@ final class RunningStack implements AutoCloseable {
             stateDir,
             database,
             storybank);
-    StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(6), "up");
+    // a loaded machine (several builds sharing two cores) starts the services in several minutes
+    StorybankProcess.Outcome outcome = storybank.run(Duration.ofMinutes(10), "up");
     stack.upOutput = outcome.output();
     System.out.println(outcome.output());
     if (outcome.exitCode() != 0) {

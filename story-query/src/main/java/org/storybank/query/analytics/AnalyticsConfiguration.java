@@ -15,4 +15,9 @@ class AnalyticsConfiguration {
       ElasticsearchClient elasticsearch, StoriesIndex stories, EvaluationsIndex evaluations) {
     return new CohortAnalytics(elasticsearch, stories, evaluations, Clock.systemUTC());
   }
+
+  @Bean
+  ReviewQueue reviewQueue(ElasticsearchClient elasticsearch, StoriesIndex stories) {
+    return new ReviewQueue(elasticsearch, stories);
+  }
 }

@@ -14,9 +14,11 @@ import org.storybank.security.Caller;
 class AnalyticsController {
 
   private final CohortAnalytics analytics;
+  private final ReviewQueue reviewQueue;
 
-  AnalyticsController(CohortAnalytics analytics) {
+  AnalyticsController(CohortAnalytics analytics, ReviewQueue reviewQueue) {
     this.analytics = analytics;
+    this.reviewQueue = reviewQueue;
   }
 
   @GetMapping("/pitfalls")
@@ -29,5 +31,12 @@ class AnalyticsController {
   CohortOverview overview(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
     return analytics.overview(cohortId);
+  }
+
+  /** Stories of the cohort changed since the calling coach last evaluated them, newest first. */
+  @GetMapping("/review-queue")
+  List<ReviewQueue.Item> reviewQueue(Caller caller, @PathVariable String cohortId) {
+    CandidateAccess.checkCoachOf(caller, cohortId);
+    return reviewQueue.of(cohortId, caller.userId());
   }
 }

@@ -22,6 +22,7 @@ class AnalyticsControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean CohortAnalytics analytics;
+  @MockitoBean ReviewQueue reviewQueue;
 
   @Test
   void aCoachSeesTheirCohortsPitfalls() throws Exception {
@@ -46,9 +47,38 @@ class AnalyticsControllerTest {
           .andExpect(status().isNotFound());
       mvc.perform(get("/api/analytics/cohorts/cohort-1/overview").with(outsider))
           .andExpect(status().isNotFound());
+      mvc.perform(get("/api/analytics/cohorts/cohort-1/review-queue").with(outsider))
+          .andExpect(status().isNotFound());
     }
     verify(analytics, never()).pitfalls(anyString());
     verify(analytics, never()).overview(anyString());
+    verify(reviewQueue, never()).of(anyString(), anyString());
+  }
+
+  @Test
+  void aCoachsReviewQueueIsAskedForInTheirOwnName() throws Exception {
+    when(reviewQueue.of("cohort-1", "coach-1"))
+        .thenReturn(
+            List.of(
+                new ReviewQueue.Item(
+                    "s1",
+                    "A story",
+                    "alice",
+                    List.of("ownership"),
+                    "mid",
+                    2,
+                    java.time.Instant.parse("2026-11-20T10:00:00Z"),
+                    61,
+                    "mixed",
+                    1,
+                    null)));
+
+    mvc.perform(
+            get("/api/analytics/cohorts/cohort-1/review-queue").with(caller("coach", "cohort-1")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].storyId").value("s1"))
+        .andExpect(jsonPath("$[0].revision").value(2))
+        .andExpect(jsonPath("$[0].reviewedRevision").value(1));
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.storybank.query.projection.Assessment;
 import org.storybank.query.projection.EvaluationDocument;
 import org.storybank.query.projection.StoryDocument;
+import org.storybank.query.support.Stories;
 import org.storybank.query.support.TestIndexes;
 
 /** Cohort analytics as Elasticsearch aggregations over real indexes. */
@@ -113,6 +114,80 @@ class CohortAnalyticsIntegrationTest {
     assertThat(overview.agreement().pairs()).isEqualTo(2);
     assertThat(overview.agreement().meanScoreDifference()).isEqualTo(16.0);
     assertThat(overview.agreement().sameVerdictShare()).isEqualTo(0.5);
+  }
+
+  @Test
+  void theReviewQueueHoldsWhatThisCoachHasNotEvaluatedAsItStandsNewestFirst() {
+    Instant earlier = NOW.minusSeconds(3600);
+    // never evaluated by a coach
+    write(Stories.updatedAt(judged("fresh", "alice", "cohort-1", 50, "mixed", List.of()), NOW));
+    // evaluated by this coach at revision 1, revised to 2 since
+    write(Stories.updatedAt(revised(reviewed("changed", "coach-1", 1), 2), earlier));
+    // evaluated by this coach as it stands
+    write(reviewed("done", "coach-1", 1));
+    // evaluated as it stands, but by an earlier coach of the cohort
+    write(reviewed("other-coach", "coach-0", 1));
+    write(archived(judged("archived", "alice", "cohort-1", 50, "mixed", List.of())));
+    write(judged("elsewhere", "zed", "cohort-2", 50, "mixed", List.of()));
+    indexes.refresh();
+
+    ReviewQueue queue = new ReviewQueue(indexes.elasticsearch, indexes.stories);
+    List<ReviewQueue.Item> items = queue.of("cohort-1", "coach-1");
+
+    assertThat(items)
+        .extracting(ReviewQueue.Item::storyId)
+        .containsExactlyInAnyOrder("fresh", "changed", "other-coach");
+    assertThat(items.get(0).storyId()).as("newest change first").isEqualTo("fresh");
+    ReviewQueue.Item changed =
+        items.stream().filter(i -> i.storyId().equals("changed")).findFirst().orElseThrow();
+    assertThat(changed.revision()).isEqualTo(2);
+    assertThat(changed.reviewedRevision()).isEqualTo(1);
+    assertThat(changed.candidateId()).isEqualTo("bob");
+    assertThat(queue.of("cohort-1", "coach-0"))
+        .extracting(ReviewQueue.Item::storyId)
+        .containsExactlyInAnyOrder("fresh", "changed", "done");
+  }
+
+  private static StoryDocument reviewed(String id, String coachId, int revision) {
+    StoryDocument story = judged(id, "bob", "cohort-1", 70, "strong", List.of());
+    Assessment coach =
+        new Assessment(
+            "c-" + id,
+            "coach",
+            coachId,
+            revision,
+            "coach",
+            72,
+            "strong",
+            true,
+            List.of(),
+            List.of(),
+            List.of(),
+            NOW.minusSeconds(7200));
+    return story.withEvaluations(story.latestAutomatic(), coach);
+  }
+
+  private static StoryDocument revised(StoryDocument story, int revision) {
+    return new StoryDocument(
+        story.storyId(),
+        story.authorId(),
+        story.cohortId(),
+        story.title(),
+        story.principles(),
+        story.prompts(),
+        story.level(),
+        story.situation(),
+        story.task(),
+        story.action(),
+        story.result(),
+        story.status(),
+        story.version() + 1,
+        revision,
+        story.createdAt(),
+        story.updatedAt(),
+        story.latestAutomatic(),
+        story.latestCoach(),
+        story.vectors());
   }
 
   private static Instant week(int offset) {
