@@ -160,7 +160,11 @@ function drawCandidates(candidates, overview) {
               'td',
               { class: 'coverage' },
               candidate.coverage
-                ? `${covered} of ${principles.length} principles covered; ${(candidate.coverage.gaps || []).length} gaps`
+                ? h(
+                    'a',
+                    { href: `/coverage.html?candidate=${encodeURIComponent(candidate.id)}` },
+                    `${covered} of ${principles.length} principles covered; ${(candidate.coverage.gaps || []).length} gaps`,
+                  )
                 : 'not available',
             ),
             h('td', { class: attention.has(candidate.id) ? 'error' : '' }, attention.get(candidate.id) || '—'),
