@@ -20,14 +20,15 @@ final class Why {
       reasons.add("tagged " + principle.principle() + ": " + principle.reason());
     }
     // every story has some similarity to the question; only one that counts as a match is a reason
-    if (match.promptSimilarity() != null && StorySearch.closeByPrompts(match.promptSimilarity())) {
+    if (match.promptSimilarity() != null
+        && QuestionRankings.closeByPrompts(match.promptSimilarity())) {
       reasons.add(
           String.format(
               Locale.ROOT,
               "a prompt it is linked to asks much the same (similarity %.2f)",
               match.promptSimilarity()));
     }
-    if (match.storySimilarity() != null && StorySearch.closeByStory(match.storySimilarity())) {
+    if (match.storySimilarity() != null && QuestionRankings.closeByStory(match.storySimilarity())) {
       reasons.add(
           String.format(
               Locale.ROOT,

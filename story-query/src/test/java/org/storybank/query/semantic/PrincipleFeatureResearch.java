@@ -17,7 +17,8 @@ import org.storybank.rubric.RubricCatalog;
 /**
  * Research, not shipped: how well each way of turning a question into features reads its principle
  * on tuning banks it never learned from (each tuning bank left out in turn). Arguments: an optional
- * YAML file of extra labelled questions (principle → list), added to the learning set.
+ * YAML file of extra labelled questions (principle → list), added to the learning set, e.g. {@code
+ * story-query/src/test/resources/search/extra-question-examples.yaml}.
  */
 public final class PrincipleFeatureResearch {
 
