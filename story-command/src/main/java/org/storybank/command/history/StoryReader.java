@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.storybank.api.story.Actor;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.command.story.CohortMembership;
+import org.storybank.command.story.StoryAccess;
 import org.storybank.command.story.StoryNotFound;
 
 /**
@@ -40,8 +41,12 @@ public class StoryReader {
       throw new StoryNotFound(storyId);
     }
     StoryTimeline timeline = StoryTimeline.of(steps);
-    timeline.access(membership).requireVisible(actor);
-    return timeline;
+    StoryAccess access = timeline.access(membership);
+    access.requireVisible(actor);
+    // the author and the evaluator read the clear text; a coach never does
+    return access.isAuthor(actor) || actor.role() == Actor.ActorRole.EVALUATOR
+        ? timeline
+        : timeline.redacted();
   }
 
   /** The version of the story's last event, or -1 when it has none. */

@@ -40,6 +40,7 @@ import org.storybank.api.story.StoryCommands.UnlinkPrompt;
 import org.storybank.api.story.StoryCommands.UntagPrinciple;
 import org.storybank.command.Actors;
 import org.storybank.command.history.StoryReader;
+import org.storybank.command.story.RevisionOutcome;
 import org.storybank.command.story.StoryActionForbidden;
 import org.storybank.command.story.StoryRuleViolation;
 import org.storybank.command.web.StoryRequests.CommentBody;
@@ -85,7 +86,8 @@ class StoryCommandController {
             body.principles(),
             prompts,
             level(body.level()),
-            star(body)));
+            star(body),
+            body.confidential()));
     return ResponseEntity.created(URI.create("/api/stories/" + storyId))
         .body(Map.of("id", storyId, "version", 0L));
   }
@@ -97,8 +99,7 @@ class StoryCommandController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @RequestBody StoryBody body) {
     long expected = IfMatch.parse(ifMatch);
-    return answer(
-        storyId,
+    RevisionOutcome outcome =
         send(
             new ReviseStory(
                 storyId,
@@ -108,7 +109,12 @@ class StoryCommandController {
                 level(body.level()),
                 star(body),
                 body.principles(),
-                body.prompts())));
+                body.prompts(),
+                body.confidential()),
+            RevisionOutcome.class);
+    return outcome.warnings().isEmpty()
+        ? answer(storyId, outcome.version())
+        : Map.of("id", storyId, "version", outcome.version(), "warnings", outcome.warnings());
   }
 
   @PostMapping("/{storyId}/ready")
@@ -220,9 +226,13 @@ class StoryCommandController {
   }
 
   private long send(StoryCommand command) {
+    return send(command, Long.class);
+  }
+
+  private <T> T send(StoryCommand command, Class<T> answer) {
     try {
-      return Objects.requireNonNull(
-          commands.<Long>sendAndWait(command), "handler answered no version");
+      return answer.cast(
+          Objects.requireNonNull(commands.sendAndWait(command), "handler answered no version"));
     } catch (ConflictingAggregateVersionException stale) {
       throw new VersionConflict(stale.getActualVersion());
     } catch (ConcurrencyException concurrentAppend) {

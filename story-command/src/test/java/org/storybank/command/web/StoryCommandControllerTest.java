@@ -158,7 +158,8 @@ class StoryCommandControllerTest {
 
   @Test
   void aRevisionCarriesTheVersionFromIfMatch() throws Exception {
-    when(commands.sendAndWait(any())).thenReturn(4L);
+    when(commands.sendAndWait(any()))
+        .thenReturn(new org.storybank.command.story.RevisionOutcome(4L, List.of()));
     mvc.perform(
             put("/api/stories/s-1")
                 .header("If-Match", "\"3\"")

@@ -1,0 +1,139 @@
+package org.storybank.api.story;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.storybank.api.evaluation.EvaluationResult;
+
+/**
+ * What a story looks like to anyone but its author: each confidential span replaced by {@link
+ * #MARKER}. Pure functions, shared by the command side (reads for coaches, exports) and the query
+ * side (the documents it indexes).
+ */
+public final class Redaction {
+
+  public static final String MARKER = "[confidential]";
+
+  /** Shorter edge overlaps are taken for chance (one shared letter), not for a quoted secret. */
+  private static final int MIN_OVERLAP = 3;
+
+  private Redaction() {}
+
+  public static StarText redact(StarText star, List<ConfidentialSpan> spans) {
+    if (spans == null || spans.isEmpty()) {
+      return star;
+    }
+    return new StarText(
+        redactField(star.situation(), "situation", spans),
+        redactField(star.task(), "task", spans),
+        redactField(star.action(), "action", spans),
+        redactField(star.result(), "result", spans));
+  }
+
+  /** {@code text} of {@code field} with the spans on that field replaced, back to front. */
+  public static String redactField(String text, String field, List<ConfidentialSpan> spans) {
+    if (text == null || spans == null || spans.isEmpty()) {
+      return text;
+    }
+    List<ConfidentialSpan> onField =
+        spans.stream()
+            .filter(span -> field.equals(span.field()))
+            .sorted(Comparator.comparingInt(ConfidentialSpan::start).reversed())
+            .toList();
+    StringBuilder redacted = new StringBuilder(text);
+    for (ConfidentialSpan span : onField) {
+      int start = Math.max(0, Math.min(span.start(), redacted.length()));
+      int end = Math.max(start, Math.min(span.end(), redacted.length()));
+      redacted.replace(start, end, MARKER);
+    }
+    return redacted.toString();
+  }
+
+  /** The clear text under each span, for redacting quotes of it elsewhere (evaluation evidence). */
+  public static List<String> secrets(StarText star, List<ConfidentialSpan> spans) {
+    List<String> secrets = new ArrayList<>();
+    if (spans == null) {
+      return secrets;
+    }
+    for (ConfidentialSpan span : spans) {
+      String text = star.byField().get(span.field());
+      if (text != null && span.start() >= 0 && span.end() <= text.length()) {
+        String secret = text.substring(span.start(), span.end()).strip();
+        if (!secret.isEmpty()) {
+          secrets.add(secret);
+        }
+      }
+    }
+    return secrets;
+  }
+
+  /** {@code text} with every occurrence of every secret replaced, longest secret first. */
+  public static String redactQuotes(String text, Collection<String> secrets) {
+    if (text == null || text.isEmpty() || secrets == null || secrets.isEmpty()) {
+      return text;
+    }
+    String redacted = text;
+    for (String secret :
+        secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+      if (!redacted.isBlank() && secret.contains(redacted.strip())) {
+        return MARKER;
+      }
+      redacted = redacted.replace(secret, MARKER);
+      redacted = redactOverlap(redacted, secret);
+    }
+    return redacted;
+  }
+
+  /** A quote that starts or ends inside a secret (the span crosses the quote's edge). */
+  private static String redactOverlap(String text, String secret) {
+    for (int length = Math.min(text.length(), secret.length()) - 1;
+        length >= MIN_OVERLAP;
+        length--) {
+      if (text.endsWith(secret.substring(0, length))) {
+        return text.substring(0, text.length() - length) + MARKER;
+      }
+      if (text.startsWith(secret.substring(secret.length() - length))) {
+        return MARKER + text.substring(length);
+      }
+    }
+    return text;
+  }
+
+  /**
+   * An evaluation as others may read it: evidence, metric text and notes that quote a confidential
+   * span carry the marker instead. A metric found inside a span still counts, but its figure is
+   * withheld too (value 0), since the figure is what the span hides.
+   */
+  public static EvaluationResult redact(EvaluationResult result, Collection<String> secrets) {
+    if (result == null || secrets == null || secrets.isEmpty()) {
+      return result;
+    }
+    return new EvaluationResult(
+        result.rubricVersion(),
+        result.score(),
+        result.verdict(),
+        result.meetsBar(),
+        result.criteria().stream()
+            .map(
+                c ->
+                    new EvaluationResult.CriterionScore(
+                        c.id(), c.score(), redactQuotes(c.evidence(), secrets)))
+            .toList(),
+        result.pitfalls().stream()
+            .map(
+                p ->
+                    new EvaluationResult.PitfallFinding(
+                        p.id(), redactQuotes(p.evidence(), secrets)))
+            .toList(),
+        result.metrics().stream()
+            .map(
+                m -> {
+                  String text = redactQuotes(m.text(), secrets);
+                  boolean hidden = text != null && !text.equals(m.text());
+                  return new EvaluationResult.ResultMetric(m.kind(), hidden ? 0 : m.value(), text);
+                })
+            .toList(),
+        redactQuotes(result.notes(), secrets));
+  }
+}
