@@ -50,6 +50,53 @@ public final class Redaction {
     return redacted.toString();
   }
 
+  /**
+   * Where a position of the clear text of {@code field} is in the redacted text: shifted by the
+   * spans before it; inside a span, at the start of its marker ({@code end} false) or its end.
+   */
+  public static int toRedacted(
+      int position, String field, List<ConfidentialSpan> spans, boolean end) {
+    int shift = 0;
+    for (ConfidentialSpan span : onField(field, spans)) {
+      if (span.end() <= position) {
+        shift += span.end() - span.start() - MARKER.length();
+      } else if (span.start() < position) {
+        return span.start() - shift + (end ? MARKER.length() : 0);
+      } else {
+        break;
+      }
+    }
+    return position - shift;
+  }
+
+  /**
+   * Where a position of the redacted text of {@code field} is in the clear text; inside a marker,
+   * at the start of its span ({@code end} false) or its end.
+   */
+  public static int toClear(int position, String field, List<ConfidentialSpan> spans, boolean end) {
+    int shift = 0;
+    for (ConfidentialSpan span : onField(field, spans)) {
+      int markerStart = span.start() - shift;
+      if (position <= markerStart) {
+        break;
+      }
+      if (position < markerStart + MARKER.length()) {
+        return end ? span.end() : span.start();
+      }
+      shift += span.end() - span.start() - MARKER.length();
+    }
+    return position + shift;
+  }
+
+  private static List<ConfidentialSpan> onField(String field, List<ConfidentialSpan> spans) {
+    return spans == null
+        ? List.of()
+        : spans.stream()
+            .filter(span -> field.equals(span.field()))
+            .sorted(Comparator.comparingInt(ConfidentialSpan::start))
+            .toList();
+  }
+
   /** The clear text under each span, for redacting quotes of it elsewhere (evaluation evidence). */
   public static List<String> secrets(StarText star, List<ConfidentialSpan> spans) {
     List<String> secrets = new ArrayList<>();

@@ -50,4 +50,21 @@ class RedactionTest {
     assertThat(Redaction.secrets(STAR, List.of(new ConfidentialSpan("action", 15, 20))))
         .containsExactly("$2.4M");
   }
+
+  @Test
+  void positionsMapBetweenTheClearAndTheRedactedText() {
+    // "I cut costs by $2.4M for Acme Bank." with "$2.4M" (15-20) confidential
+    List<ConfidentialSpan> spans = List.of(new ConfidentialSpan("action", 15, 20));
+    String redacted = Redaction.redactField(STAR.action(), "action", spans);
+    int clearFor = STAR.action().indexOf("for");
+    int redactedFor = redacted.indexOf("for");
+    assertThat(Redaction.toRedacted(clearFor, "action", spans, false)).isEqualTo(redactedFor);
+    assertThat(Redaction.toClear(redactedFor, "action", spans, false)).isEqualTo(clearFor);
+    assertThat(Redaction.toRedacted(2, "action", spans, false)).isEqualTo(2);
+    assertThat(Redaction.toRedacted(17, "action", spans, false)).isEqualTo(15);
+    assertThat(Redaction.toRedacted(17, "action", spans, true)).isEqualTo(15 + 14);
+    assertThat(Redaction.toClear(20, "action", spans, false)).isEqualTo(15);
+    assertThat(Redaction.toClear(20, "action", spans, true)).isEqualTo(20);
+    assertThat(Redaction.toClear(5, "task", spans, false)).isEqualTo(5);
+  }
 }

@@ -67,14 +67,33 @@ public final class StoryTimeline {
    * replaced by the marker (and no ranges), every evaluation as recorded for sharing.
    */
   public StoryTimeline redacted() {
-    return new StoryTimeline(
-        steps.stream()
-            .map(step -> new Step(redacted(step.event()), step.sequence(), step.at()))
-            .toList());
+    List<Step> redacted = new ArrayList<>();
+    List<ConfidentialSpan> spans = List.of();
+    for (Step step : steps) {
+      if (step.event() instanceof StoryDrafted drafted) {
+        spans = drafted.confidential();
+      } else if (step.event() instanceof StoryRevised revised) {
+        spans = revised.confidential();
+      }
+      redacted.add(new Step(redacted(step.event(), spans), step.sequence(), step.at()));
+    }
+    return new StoryTimeline(redacted);
   }
 
-  private static StoryEvent redacted(StoryEvent event) {
+  /** {@code spans}: those of the revision the event belongs to. */
+  private static StoryEvent redacted(StoryEvent event, List<ConfidentialSpan> spans) {
     return switch (event) {
+      // a comment's range points into the text as its reader sees it
+      case CommentAdded c ->
+          new CommentAdded(
+              c.storyId(),
+              c.actorId(),
+              c.commentId(),
+              c.revision(),
+              c.field(),
+              Redaction.toRedacted(c.start(), c.field(), spans, false),
+              Redaction.toRedacted(c.end(), c.field(), spans, true),
+              c.text());
       case StoryDrafted d ->
           new StoryDrafted(
               d.storyId(),

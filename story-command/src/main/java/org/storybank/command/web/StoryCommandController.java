@@ -22,8 +22,10 @@ import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
 import org.storybank.api.evaluation.Verdict;
 import org.storybank.api.story.Actor;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.DraftStory;
 import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.Redaction;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryCommand;
 import org.storybank.api.story.StoryCommands.AddComment;
@@ -166,16 +168,17 @@ class StoryCommandController {
   ResponseEntity<Map<String, Object>> comment(
       Caller caller, @PathVariable String storyId, @RequestBody CommentBody body) {
     String commentId = UUID.randomUUID().toString();
+    Actor actor = Actors.of(caller);
+    int start = required("start", body.start());
+    int end = required("end", body.end());
+    if (actor.role() == Actor.ActorRole.COACH && body.field() != null) {
+      // the coach points into the redacted text they read; the story keeps clear-text positions
+      List<ConfidentialSpan> spans = reader.confidentialSpans(storyId, actor);
+      start = Redaction.toClear(start, body.field(), spans, false);
+      end = Redaction.toClear(end, body.field(), spans, true);
+    }
     long version =
-        send(
-            new AddComment(
-                storyId,
-                Actors.of(caller),
-                commentId,
-                body.field(),
-                required("start", body.start()),
-                required("end", body.end()),
-                body.text()));
+        send(new AddComment(storyId, actor, commentId, body.field(), start, end, body.text()));
     return ResponseEntity.status(201)
         .body(Map.of("id", storyId, "commentId", commentId, "version", version));
   }

@@ -233,6 +233,40 @@ class StoryTimelineTest {
         .doesNotContain("Acme");
   }
 
+  @Test
+  void aCommentsRangePointsIntoTheTextItsReaderSees() {
+    StarText star = new StarText("s", "t", "I called Acme Bank and fixed the loop.", "r");
+    int at = star.action().indexOf("Acme Bank");
+    int loop = star.action().indexOf("the loop");
+    StoryTimeline withComment =
+        StoryTimeline.of(
+            List.of(
+                step(
+                    new StoryDrafted(
+                        "s-1",
+                        "author-1",
+                        "cohort-1",
+                        "Retries",
+                        List.of(),
+                        List.of(),
+                        Level.MID,
+                        star,
+                        List.of(
+                            new org.storybank.api.story.ConfidentialSpan(
+                                "action", at, at + "Acme Bank".length()))),
+                    0),
+                step(
+                    new CommentAdded(
+                        "s-1", "coach-1", "c1", 1, "action", loop, loop + 8, "which loop?"),
+                    1)));
+
+    StoryState.Comment clear = withComment.current().comments().get(0);
+    assertThat(star.action().substring(clear.start(), clear.end())).isEqualTo("the loop");
+    StoryState redacted = withComment.redacted().current();
+    StoryState.Comment seen = redacted.comments().get(0);
+    assertThat(redacted.action().substring(seen.start(), seen.end())).isEqualTo("the loop");
+  }
+
   private static StoryTimeline.Step step(org.storybank.api.story.StoryEvent event, long sequence) {
     return new StoryTimeline.Step(event, sequence, T0.plusSeconds(sequence));
   }
