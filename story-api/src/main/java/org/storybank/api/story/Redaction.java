@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.storybank.api.evaluation.EvaluationResult;
 
 /**
@@ -17,6 +21,12 @@ public final class Redaction {
 
   /** Shorter edge overlaps are taken for chance (one shared letter), not for a quoted secret. */
   private static final int MIN_OVERLAP = 3;
+
+  private static final Set<String> COMMON =
+      Set.of(
+          "that", "this", "with", "from", "have", "were", "they", "them", "their", "then", "than",
+          "into", "over", "year", "years", "month", "week", "team", "what", "when", "which",
+          "about", "after", "before", "because", "would", "could", "should");
 
   private Redaction() {}
 
@@ -128,6 +138,30 @@ public final class Redaction {
       }
       redacted = redacted.replace(secret, MARKER);
       redacted = redactOverlap(redacted, secret);
+      redacted = redactWords(redacted, secret);
+    }
+    return redacted;
+  }
+
+  /**
+   * The telling words of a secret wherever they stand alone in the text: a summary that quotes a
+   * figure or a name out of its sentence ("Measured: $4.7M") keeps none of it. Words without a
+   * digit shorter than four letters, and a few common ones, are taken as chance.
+   */
+  private static String redactWords(String text, String secret) {
+    String redacted = text;
+    for (String word : secret.split("\\s+")) {
+      String token = word.replaceAll("^[\\p{Punct}&&[^$€£#]]+|\\p{Punct}+$", "");
+      boolean figure = token.chars().anyMatch(Character::isDigit);
+      if (token.isEmpty()
+          || (!figure && (token.length() < 4 || COMMON.contains(token.toLowerCase(Locale.ROOT))))
+          || (figure && token.length() < 2)) {
+        continue;
+      }
+      redacted =
+          redacted.replaceAll(
+              "(?<![\\p{L}\\p{N}])" + Pattern.quote(token) + "(?![\\p{L}\\p{N}])",
+              Matcher.quoteReplacement(MARKER));
     }
     return redacted;
   }

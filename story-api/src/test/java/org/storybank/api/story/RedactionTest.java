@@ -43,6 +43,13 @@ class RedactionTest {
         .isEqualTo("[confidential] was happy");
     assertThat(Redaction.redactQuotes("nothing secret here", secrets))
         .isEqualTo("nothing secret here");
+    assertThat(Redaction.redactQuotes("Measured: $2.4M; from 9 to 1.", secrets))
+        .isEqualTo("Measured: [confidential]; from 9 to 1.");
+    assertThat(Redaction.redactQuotes("Acme was named", List.of("a deal for Acme Bank")))
+        .isEqualTo("[confidential] was named");
+    assertThat(Redaction.redactQuotes("a loan for the bank", List.of("the deal for Acme Bank")))
+        .as("common and short words are left")
+        .isEqualTo("a loan for the bank");
   }
 
   @Test
