@@ -42,6 +42,42 @@ class EventRecordsTest {
   }
 
   @Test
+  void readsConfidentialSpansAndARevisionWithThem() throws Exception {
+    StoryDrafted secret =
+        new StoryDrafted(
+            "s-1",
+            "a-1",
+            "c-1",
+            "T",
+            List.of(),
+            List.of(),
+            Level.MID,
+            new StarText("s", "t", "a secret", "r"),
+            List.of(new org.storybank.api.story.ConfidentialSpan("action", 2, 8)));
+    assertThat(
+            records
+                .read(record("StoryDrafted", JSON.writeValueAsBytes(secret), "0"))
+                .orElseThrow()
+                .event())
+        .isEqualTo(secret);
+    var revised =
+        new org.storybank.api.story.StoryEvents.StoryRevised(
+            "s-1",
+            "a-1",
+            2,
+            "T",
+            Level.MID,
+            new StarText("s", "t", "a secret", "r"),
+            List.of(new org.storybank.api.story.ConfidentialSpan("action", 2, 8)));
+    assertThat(
+            records
+                .read(record("StoryRevised", JSON.writeValueAsBytes(revised), "1"))
+                .orElseThrow()
+                .event())
+        .isEqualTo(revised);
+  }
+
+  @Test
   void skipsWhatItCannotRead() throws Exception {
     assertThat(records.read(record("StoryShredded", JSON.writeValueAsBytes(DRAFTED), "4")))
         .isEmpty();

@@ -79,6 +79,7 @@ final class BolaMatrix {
   BolaMatrix(MatrixFixtures fixtures) {
     this.fixtures = fixtures;
     defineStoryEntries();
+    defineBankEntries();
     defineCohortEntries();
     defineAdminEntries();
     defineQueryEntries();
@@ -218,6 +219,22 @@ final class BolaMatrix {
         MatrixFixtures.evaluationBody(),
         Refusal.STRICT,
         admin);
+  }
+
+  /** Export of one story or a whole bank, by its author or (redacted) by their coach. */
+  private void defineBankEntries() {
+    List<String> admin = List.of(MatrixFixtures.ADMIN);
+    entry(
+        "GET /api/stories/{storyId}/export",
+        MatrixFixtures.OWNER,
+        MatrixFixtures::victimStory,
+        MatrixFixtures::freshStory,
+        null,
+        Refusal.STRICT,
+        admin);
+    Fixture bank =
+        f -> Target.of().withQuery("?format=json&candidateId=" + f.userId(MatrixFixtures.OWNER));
+    entry("GET /api/stories/export", MatrixFixtures.OWNER, bank, bank, null, Refusal.STRICT, admin);
   }
 
   private void defineCohortEntries() {

@@ -17,6 +17,8 @@ public final class StoryCommands {
    * the writer saw; a stale one is rejected, never merged. When {@code principles} or {@code
    * prompts} are given, the story is tagged and linked to exactly those, in the same step; null
    * leaves them as they are. Prompts are matched by text, so a kept prompt keeps its id and angle.
+   * {@code confidential} replaces the confidential spans; null carries the current ones over to the
+   * new text (a span whose text was deleted is dropped).
    */
   public record ReviseStory(
       @TargetAggregateIdentifier String storyId,
@@ -26,12 +28,27 @@ public final class StoryCommands {
       Level level,
       StarText star,
       List<String> principles,
-      List<String> prompts)
+      List<String> prompts,
+      List<ConfidentialSpan> confidential)
       implements StoryCommand {
 
     public ReviseStory {
       principles = principles == null ? null : List.copyOf(principles);
       prompts = prompts == null ? null : List.copyOf(prompts);
+      confidential = confidential == null ? null : List.copyOf(confidential);
+    }
+
+    /** A revision that carries the confidential spans over to the new text. */
+    public ReviseStory(
+        String storyId,
+        Long expectedVersion,
+        Actor actor,
+        String title,
+        Level level,
+        StarText star,
+        List<String> principles,
+        List<String> prompts) {
+      this(storyId, expectedVersion, actor, title, level, star, principles, prompts, null);
     }
   }
 

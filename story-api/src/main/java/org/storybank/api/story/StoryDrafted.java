@@ -17,11 +17,27 @@ public record StoryDrafted(
     List<String> principles,
     List<PromptLink> prompts,
     Level level,
-    StarText star)
+    StarText star,
+    List<ConfidentialSpan> confidential)
     implements StoryEvent {
 
   public StoryDrafted {
     principles = principles == null ? List.of() : List.copyOf(principles);
     prompts = prompts == null ? List.of() : List.copyOf(prompts);
+    // drafts stored before confidential spans existed carry none
+    confidential = confidential == null ? List.of() : List.copyOf(confidential);
+  }
+
+  /** A draft with nothing confidential. */
+  public StoryDrafted(
+      String storyId,
+      String authorId,
+      String cohortId,
+      String title,
+      List<String> principles,
+      List<PromptLink> prompts,
+      Level level,
+      StarText star) {
+    this(storyId, authorId, cohortId, title, principles, prompts, level, star, List.of());
   }
 }

@@ -1,5 +1,6 @@
 package org.storybank.api.story;
 
+import java.util.List;
 import org.storybank.api.Level;
 import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
@@ -9,10 +10,32 @@ public final class StoryEvents {
 
   private StoryEvents() {}
 
-  /** A new revision of the story's content; {@code revision} counts from 1 (the draft). */
+  /**
+   * A new revision of the story's content; {@code revision} counts from 1 (the draft). {@code
+   * confidential} holds the spans of this revision's text (marking or unmarking a span is a
+   * revision too: what others read changed).
+   */
   public record StoryRevised(
-      String storyId, String actorId, int revision, String title, Level level, StarText star)
-      implements StoryEvent {}
+      String storyId,
+      String actorId,
+      int revision,
+      String title,
+      Level level,
+      StarText star,
+      List<ConfidentialSpan> confidential)
+      implements StoryEvent {
+
+    public StoryRevised {
+      // revisions stored before confidential spans existed carry none
+      confidential = confidential == null ? List.of() : List.copyOf(confidential);
+    }
+
+    /** A revision with nothing confidential. */
+    public StoryRevised(
+        String storyId, String actorId, int revision, String title, Level level, StarText star) {
+      this(storyId, actorId, revision, title, level, star, List.of());
+    }
+  }
 
   public record StoryMarkedReady(String storyId, String actorId) implements StoryEvent {}
 
@@ -51,14 +74,36 @@ public final class StoryEvents {
   public record CommentResolved(String storyId, String actorId, String commentId)
       implements StoryEvent {}
 
+  /**
+   * {@code redacted} is the result as anyone but the author reads it (evidence quoting a
+   * confidential span carries the marker), or null when it quotes nothing confidential; the
+   * aggregate works it out when recording, so readers without the clear text can show it.
+   */
   public record EvaluationRecorded(
       String storyId,
       String actorId,
       String evaluationId,
       Evaluator evaluator,
       int revision,
-      EvaluationResult result)
-      implements StoryEvent {}
+      EvaluationResult result,
+      EvaluationResult redacted)
+      implements StoryEvent {
+
+    public EvaluationRecorded(
+        String storyId,
+        String actorId,
+        String evaluationId,
+        Evaluator evaluator,
+        int revision,
+        EvaluationResult result) {
+      this(storyId, actorId, evaluationId, evaluator, revision, result, null);
+    }
+
+    /** What anyone but the author may read. */
+    public EvaluationResult shared() {
+      return redacted != null ? redacted : result;
+    }
+  }
 
   public record StorySelfRated(String storyId, String actorId, int rating) implements StoryEvent {}
 }

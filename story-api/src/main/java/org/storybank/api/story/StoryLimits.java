@@ -12,6 +12,7 @@ public final class StoryLimits {
   public static final int MAX_COMMENT_CHARS = 2_000;
   public static final int MAX_EVALUATION_NOTES_CHARS = 4_000;
   public static final int MAX_EVIDENCE_CHARS = 1_000;
+  public static final int MAX_CONFIDENTIAL_SPANS = 50;
 
   private StoryLimits() {}
 }

@@ -7,8 +7,10 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.storybank.api.story.Actor;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.command.story.CohortMembership;
+import org.storybank.command.story.StoryAccess;
 import org.storybank.command.story.StoryNotFound;
 
 /**
@@ -27,6 +29,26 @@ public class StoryReader {
   }
 
   public StoryTimeline timeline(String storyId, Actor actor) {
+    StoryTimeline timeline = clearTimeline(storyId);
+    StoryAccess access = timeline.access(membership);
+    access.requireVisible(actor);
+    // the author and the evaluator read the clear text; a coach never does
+    return access.isAuthor(actor) || actor.role() == Actor.ActorRole.EVALUATOR
+        ? timeline
+        : timeline.redacted();
+  }
+
+  /**
+   * The confidential spans of the story now, for translating a position in the redacted text a
+   * coach reads into the clear text; only for someone who may see the story.
+   */
+  public List<ConfidentialSpan> confidentialSpans(String storyId, Actor actor) {
+    StoryTimeline timeline = clearTimeline(storyId);
+    timeline.access(membership).requireVisible(actor);
+    return timeline.current().confidential();
+  }
+
+  private StoryTimeline clearTimeline(String storyId) {
     List<StoryTimeline.Step> steps = new ArrayList<>();
     DomainEventStream stream = eventStore.readEvents(storyId, 0L);
     while (stream.hasNext()) {
@@ -39,9 +61,7 @@ public class StoryReader {
     if (steps.isEmpty()) {
       throw new StoryNotFound(storyId);
     }
-    StoryTimeline timeline = StoryTimeline.of(steps);
-    timeline.access(membership).requireVisible(actor);
-    return timeline;
+    return StoryTimeline.of(steps);
   }
 
   /** The version of the story's last event, or -1 when it has none. */

@@ -3,6 +3,7 @@ package org.storybank.command.history;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.PromptLink;
 
 /** A story as it stood at one point of its history: what {@code GET /api/stories/{id}} answers. */
@@ -25,7 +26,8 @@ public record StoryState(
     Integer selfRating,
     Map<String, EvaluationEntry> latestEvaluations,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<ConfidentialSpan> confidential) {
 
   public record Comment(
       String commentId,

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storybank.api.evaluation.Evaluator;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.Redaction;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
@@ -58,6 +60,63 @@ public final class StoryTimeline {
         drafted.storyId(),
         drafted.authorId(),
         membership.cohortOf(drafted.authorId(), drafted.cohortId()).orElse(null));
+  }
+
+  /**
+   * The same history as anyone but the author reads it: every revision's confidential spans
+   * replaced by the marker (and no ranges), every evaluation as recorded for sharing.
+   */
+  public StoryTimeline redacted() {
+    List<Step> redacted = new ArrayList<>();
+    List<ConfidentialSpan> spans = List.of();
+    for (Step step : steps) {
+      if (step.event() instanceof StoryDrafted drafted) {
+        spans = drafted.confidential();
+      } else if (step.event() instanceof StoryRevised revised) {
+        spans = revised.confidential();
+      }
+      redacted.add(new Step(redacted(step.event(), spans), step.sequence(), step.at()));
+    }
+    return new StoryTimeline(redacted);
+  }
+
+  /** {@code spans}: those of the revision the event belongs to. */
+  private static StoryEvent redacted(StoryEvent event, List<ConfidentialSpan> spans) {
+    return switch (event) {
+      // a comment's range points into the text as its reader sees it
+      case CommentAdded c ->
+          new CommentAdded(
+              c.storyId(),
+              c.actorId(),
+              c.commentId(),
+              c.revision(),
+              c.field(),
+              Redaction.toRedacted(c.start(), c.field(), spans, false),
+              Redaction.toRedacted(c.end(), c.field(), spans, true),
+              c.text());
+      case StoryDrafted d ->
+          new StoryDrafted(
+              d.storyId(),
+              d.authorId(),
+              d.cohortId(),
+              d.title(),
+              d.principles(),
+              d.prompts(),
+              d.level(),
+              Redaction.redact(d.star(), d.confidential()));
+      case StoryRevised r ->
+          new StoryRevised(
+              r.storyId(),
+              r.actorId(),
+              r.revision(),
+              r.title(),
+              r.level(),
+              Redaction.redact(r.star(), r.confidential()));
+      case EvaluationRecorded e ->
+          new EvaluationRecorded(
+              e.storyId(), e.actorId(), e.evaluationId(), e.evaluator(), e.revision(), e.shared());
+      default -> event;
+    };
   }
 
   public StoryState current() {
@@ -152,6 +211,7 @@ public final class StoryTimeline {
     private String title;
     private String level;
     private StarText star;
+    private List<ConfidentialSpan> confidential = List.of();
     private final Set<String> principles = new LinkedHashSet<>();
     private final Map<String, PromptLink> prompts = new LinkedHashMap<>();
     private final Map<String, StoryState.Comment> comments = new LinkedHashMap<>();
@@ -172,6 +232,7 @@ public final class StoryTimeline {
           title = drafted.title();
           level = drafted.level().id();
           star = drafted.star();
+          confidential = drafted.confidential();
           principles.addAll(drafted.principles());
           drafted.prompts().forEach(prompt -> prompts.put(prompt.promptId(), prompt));
           createdAt = step.at();
@@ -181,6 +242,7 @@ public final class StoryTimeline {
           title = revised.title();
           level = revised.level().id();
           star = revised.star();
+          confidential = revised.confidential();
         }
         case StoryMarkedReady ignored -> ready = true;
         case PrincipleTagged tagged -> principles.add(tagged.principle());
@@ -245,7 +307,8 @@ public final class StoryTimeline {
           selfRating,
           Map.copyOf(latestEvaluations),
           createdAt,
-          updatedAt);
+          updatedAt,
+          confidential);
     }
   }
 }

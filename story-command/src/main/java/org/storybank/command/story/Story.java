@@ -19,9 +19,12 @@ import org.axonframework.eventsourcing.conflictresolution.Conflicts;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.storybank.api.Level;
+import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.DraftStory;
 import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.Redaction;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryCommands.AddComment;
 import org.storybank.api.story.StoryCommands.ArchiveStory;
@@ -73,6 +76,9 @@ public class Story {
   private final Map<String, Boolean> commentResolved = new HashMap<>();
   private final Set<String> evaluationIds = new HashSet<>();
   private final Set<String> automaticEvaluations = new HashSet<>();
+  private List<ConfidentialSpan> confidential = List.of();
+  // the clear text under each revision's spans, to redact evaluations that quote it
+  private final Map<Integer, List<String>> secretsByRevision = new HashMap<>();
 
   protected Story() {
     // for Axon: rebuilt from its events
@@ -91,6 +97,7 @@ public class Story {
     StoryRules.requirePrinciples(command.principles());
     StoryRules.requirePrompts(command.prompts());
     StoryRules.requireStarWithinLimits(command.star());
+    StoryRules.requireConfidential(command.star(), command.confidential());
     apply(
         new StoryDrafted(
             command.storyId(),
@@ -102,11 +109,17 @@ public class Story {
                 .map(p -> new PromptLink(p.promptId(), p.text().strip(), p.angle().strip()))
                 .toList(),
             command.level(),
-            command.star()));
+            command.star(),
+            command.confidential()));
   }
 
+  /**
+   * Answers the version and a warning for each confidential span dropped because its text was
+   * deleted.
+   */
   @CommandHandler
-  long handle(ReviseStory command, CohortMembership membership, ConflictResolver conflicts) {
+  RevisionOutcome handle(
+      ReviseStory command, CohortMembership membership, ConflictResolver conflicts) {
     access(membership).requireAuthor(command.actor());
     requireNotArchived();
     StoryRules.requireTitle(command.title());
@@ -126,15 +139,29 @@ public class Story {
     if (newPrompts != null) {
       StoryRules.requirePrompts(newPrompts);
     }
+    SpanCarry.Carried spans =
+        command.confidential() != null
+            ? new SpanCarry.Carried(command.confidential(), List.of())
+            : SpanCarry.carry(star, command.star(), confidential);
+    StoryRules.requireConfidential(command.star(), spans.spans());
     // Only a change the writer did not see conflicts with their edit; an evaluation or a comment
     // recorded meanwhile does not.
     conflicts.detectConflicts(Conflicts.payloadMatching(Story::changesWhatAWriterSees));
     String actorId = command.actor().userId();
     String newTitle = command.title().strip();
-    if (!newTitle.equals(title) || command.level() != level || !command.star().equals(star)) {
+    if (!newTitle.equals(title)
+        || command.level() != level
+        || !command.star().equals(star)
+        || !spans.spans().equals(confidential)) {
       apply(
           new StoryRevised(
-              storyId, actorId, revision + 1, newTitle, command.level(), command.star()));
+              storyId,
+              actorId,
+              revision + 1,
+              newTitle,
+              command.level(),
+              command.star(),
+              spans.spans()));
     }
     if (command.principles() != null) {
       principles.stream()
@@ -154,7 +181,7 @@ public class Story {
           .filter(prompt -> !prompts.containsKey(prompt.promptId()))
           .forEach(prompt -> apply(new PromptLinked(storyId, actorId, prompt)));
     }
-    return version;
+    return new RevisionOutcome(version, spans.warnings());
   }
 
   /** The prompts as the writer listed them, keeping the id and angle of those already linked. */
@@ -315,6 +342,9 @@ public class Story {
             automaticKey(command.revision(), command.result().rubricVersion()))) {
       return version;
     }
+    EvaluationResult redacted =
+        Redaction.redact(
+            command.result(), secretsByRevision.getOrDefault(command.revision(), List.of()));
     apply(
         new EvaluationRecorded(
             storyId,
@@ -322,7 +352,8 @@ public class Story {
             command.evaluationId(),
             command.evaluator(),
             command.revision(),
-            command.result()));
+            command.result(),
+            command.result().equals(redacted) ? null : redacted));
     return version;
   }
 
@@ -370,6 +401,8 @@ public class Story {
     title = event.title();
     level = event.level();
     star = event.star();
+    confidential = event.confidential();
+    secretsByRevision.put(1, Redaction.secrets(star, confidential));
     principles.addAll(event.principles());
     event.prompts().forEach(prompt -> prompts.put(prompt.promptId(), prompt));
     version = sequence;
@@ -381,6 +414,8 @@ public class Story {
     title = event.title();
     level = event.level();
     star = event.star();
+    confidential = event.confidential();
+    secretsByRevision.put(revision, Redaction.secrets(star, confidential));
     version = sequence;
   }
 

@@ -2,6 +2,7 @@ package org.storybank.command.story;
 
 import static org.storybank.api.story.StoryLimits.MAX_ANGLE_CHARS;
 import static org.storybank.api.story.StoryLimits.MAX_COMMENT_CHARS;
+import static org.storybank.api.story.StoryLimits.MAX_CONFIDENTIAL_SPANS;
 import static org.storybank.api.story.StoryLimits.MAX_EVALUATION_NOTES_CHARS;
 import static org.storybank.api.story.StoryLimits.MAX_EVIDENCE_CHARS;
 import static org.storybank.api.story.StoryLimits.MAX_FIELD_CHARS;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.storybank.api.Principles;
 import org.storybank.api.evaluation.EvaluationResult;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 
@@ -123,6 +125,46 @@ final class StoryRules {
       throw new StoryRuleViolation(
           "range",
           "must satisfy 0 <= start < end <= " + length + " (the length of the " + field + ")");
+    }
+  }
+
+  /**
+   * Confidential spans lie inside the text of a STAR field, do not overlap and are few enough to be
+   * spans rather than the whole story chopped up.
+   */
+  static void requireConfidential(StarText star, List<ConfidentialSpan> spans) {
+    if (spans.size() > MAX_CONFIDENTIAL_SPANS) {
+      throw new StoryRuleViolation(
+          "confidential", "at most " + MAX_CONFIDENTIAL_SPANS + " confidential spans");
+    }
+    for (int i = 0; i < spans.size(); i++) {
+      ConfidentialSpan span = spans.get(i);
+      if (span == null) {
+        throw new StoryRuleViolation("confidential[" + i + "]", "must not be null");
+      }
+      if (span.field() == null || !STAR_FIELDS.contains(span.field())) {
+        throw new StoryRuleViolation(
+            "confidential[" + i + "].field", "must be one of situation, task, action, result");
+      }
+      int length = star.byField().get(span.field()).length();
+      if (span.start() < 0 || span.end() <= span.start() || span.end() > length) {
+        throw new StoryRuleViolation(
+            "confidential[" + i + "]",
+            "must satisfy 0 <= start < end <= "
+                + length
+                + " (the length of the "
+                + span.field()
+                + ")");
+      }
+      for (int j = 0; j < i; j++) {
+        ConfidentialSpan other = spans.get(j);
+        if (other.field().equals(span.field())
+            && other.start() < span.end()
+            && span.start() < other.end()) {
+          throw new StoryRuleViolation(
+              "confidential[" + i + "]", "overlaps confidential[" + j + "]; merge them into one");
+        }
+      }
     }
   }
 

@@ -22,8 +22,10 @@ import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
 import org.storybank.api.evaluation.Verdict;
 import org.storybank.api.story.Actor;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.DraftStory;
 import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.Redaction;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryCommand;
 import org.storybank.api.story.StoryCommands.AddComment;
@@ -40,6 +42,7 @@ import org.storybank.api.story.StoryCommands.UnlinkPrompt;
 import org.storybank.api.story.StoryCommands.UntagPrinciple;
 import org.storybank.command.Actors;
 import org.storybank.command.history.StoryReader;
+import org.storybank.command.story.RevisionOutcome;
 import org.storybank.command.story.StoryActionForbidden;
 import org.storybank.command.story.StoryRuleViolation;
 import org.storybank.command.web.StoryRequests.CommentBody;
@@ -85,7 +88,8 @@ class StoryCommandController {
             body.principles(),
             prompts,
             level(body.level()),
-            star(body)));
+            star(body),
+            body.confidential()));
     return ResponseEntity.created(URI.create("/api/stories/" + storyId))
         .body(Map.of("id", storyId, "version", 0L));
   }
@@ -97,8 +101,7 @@ class StoryCommandController {
       @RequestHeader(name = "If-Match", required = false) String ifMatch,
       @RequestBody StoryBody body) {
     long expected = IfMatch.parse(ifMatch);
-    return answer(
-        storyId,
+    RevisionOutcome outcome =
         send(
             new ReviseStory(
                 storyId,
@@ -108,7 +111,12 @@ class StoryCommandController {
                 level(body.level()),
                 star(body),
                 body.principles(),
-                body.prompts())));
+                body.prompts(),
+                body.confidential()),
+            RevisionOutcome.class);
+    return outcome.warnings().isEmpty()
+        ? answer(storyId, outcome.version())
+        : Map.of("id", storyId, "version", outcome.version(), "warnings", outcome.warnings());
   }
 
   @PostMapping("/{storyId}/ready")
@@ -160,16 +168,17 @@ class StoryCommandController {
   ResponseEntity<Map<String, Object>> comment(
       Caller caller, @PathVariable String storyId, @RequestBody CommentBody body) {
     String commentId = UUID.randomUUID().toString();
+    Actor actor = Actors.of(caller);
+    int start = required("start", body.start());
+    int end = required("end", body.end());
+    if (actor.role() == Actor.ActorRole.COACH && body.field() != null) {
+      // the coach points into the redacted text they read; the story keeps clear-text positions
+      List<ConfidentialSpan> spans = reader.confidentialSpans(storyId, actor);
+      start = Redaction.toClear(start, body.field(), spans, false);
+      end = Redaction.toClear(end, body.field(), spans, true);
+    }
     long version =
-        send(
-            new AddComment(
-                storyId,
-                Actors.of(caller),
-                commentId,
-                body.field(),
-                required("start", body.start()),
-                required("end", body.end()),
-                body.text()));
+        send(new AddComment(storyId, actor, commentId, body.field(), start, end, body.text()));
     return ResponseEntity.status(201)
         .body(Map.of("id", storyId, "commentId", commentId, "version", version));
   }
@@ -220,9 +229,13 @@ class StoryCommandController {
   }
 
   private long send(StoryCommand command) {
+    return send(command, Long.class);
+  }
+
+  private <T> T send(StoryCommand command, Class<T> answer) {
     try {
-      return Objects.requireNonNull(
-          commands.<Long>sendAndWait(command), "handler answered no version");
+      return answer.cast(
+          Objects.requireNonNull(commands.sendAndWait(command), "handler answered no version"));
     } catch (ConflictingAggregateVersionException stale) {
       throw new VersionConflict(stale.getActualVersion());
     } catch (ConcurrencyException concurrentAppend) {

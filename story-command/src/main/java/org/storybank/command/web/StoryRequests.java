@@ -1,6 +1,7 @@
 package org.storybank.command.web;
 
 import java.util.List;
+import org.storybank.api.story.ConfidentialSpan;
 
 /** Bodies of the story endpoints. The actor always comes from the token, never from a body. */
 final class StoryRequests {
@@ -16,7 +17,8 @@ final class StoryRequests {
       String situation,
       String task,
       String action,
-      String result) {}
+      String result,
+      List<ConfidentialSpan> confidential) {}
 
   record PrincipleBody(String principle) {}
 

@@ -157,6 +157,116 @@ class StoryTimelineTest {
         .isInstanceOf(StoryNotFound.class);
   }
 
+  @Test
+  void theRedactedTimelineHidesEverySpanInEveryRevisionHistoryDiffAndEvaluation() {
+    StarText first = new StarText("s", "t", "I fixed Acme's retry loop.", "r");
+    StarText second = new StarText("s", "t", "Then I fixed Acme's retry loop.", "r");
+    int at = first.action().indexOf("Acme");
+    EvaluationResult clear =
+        new EvaluationResult(
+            "r",
+            60,
+            Verdict.MIXED,
+            false,
+            List.of(new EvaluationResult.CriterionScore("c", 2, "I fixed Acme's retry loop.")),
+            List.of(),
+            List.of(),
+            "");
+    EvaluationResult shared =
+        new EvaluationResult(
+            "r",
+            60,
+            Verdict.MIXED,
+            false,
+            List.of(
+                new EvaluationResult.CriterionScore(
+                    "c", 2, "I fixed [confidential]'s retry loop.")),
+            List.of(),
+            List.of(),
+            "");
+    StoryTimeline secret =
+        StoryTimeline.of(
+            List.of(
+                step(
+                    new StoryDrafted(
+                        "s-1",
+                        "author-1",
+                        "cohort-1",
+                        "Retries",
+                        List.of(),
+                        List.of(),
+                        Level.MID,
+                        first,
+                        List.of(
+                            new org.storybank.api.story.ConfidentialSpan("action", at, at + 4))),
+                    0),
+                step(
+                    new EvaluationRecorded(
+                        "s-1", "svc", "e1", Evaluator.automatic("svc"), 1, clear, shared),
+                    1),
+                step(
+                    new StoryRevised(
+                        "s-1",
+                        "author-1",
+                        2,
+                        "Retries",
+                        Level.MID,
+                        second,
+                        List.of(
+                            new org.storybank.api.story.ConfidentialSpan(
+                                "action", at + 5, at + 9))),
+                    2)));
+
+    assertThat(secret.current().action()).isEqualTo("Then I fixed Acme's retry loop.");
+    assertThat(secret.current().confidential()).hasSize(1);
+    StoryTimeline redacted = secret.redacted();
+    assertThat(redacted.current().action()).isEqualTo("Then I fixed [confidential]'s retry loop.");
+    assertThat(redacted.current().confidential()).isEmpty();
+    assertThat(redacted.atRevision(1).orElseThrow().action())
+        .isEqualTo("I fixed [confidential]'s retry loop.");
+    assertThat(redacted.evaluations().get(0).result()).isEqualTo(shared);
+    assertThat(redacted.history().toString()).doesNotContain("Acme");
+    assertThat(
+            RevisionDiff.between(
+                    redacted.atRevision(1).orElseThrow(), redacted.atRevision(2).orElseThrow())
+                .toString())
+        .doesNotContain("Acme");
+  }
+
+  @Test
+  void aCommentsRangePointsIntoTheTextItsReaderSees() {
+    StarText star = new StarText("s", "t", "I called Acme Bank and fixed the loop.", "r");
+    int at = star.action().indexOf("Acme Bank");
+    int loop = star.action().indexOf("the loop");
+    StoryTimeline withComment =
+        StoryTimeline.of(
+            List.of(
+                step(
+                    new StoryDrafted(
+                        "s-1",
+                        "author-1",
+                        "cohort-1",
+                        "Retries",
+                        List.of(),
+                        List.of(),
+                        Level.MID,
+                        star,
+                        List.of(
+                            new org.storybank.api.story.ConfidentialSpan(
+                                "action", at, at + "Acme Bank".length()))),
+                    0),
+                step(
+                    new CommentAdded(
+                        "s-1", "coach-1", "c1", 1, "action", loop, loop + 8, "which loop?"),
+                    1)));
+
+    StoryState.Comment clear = withComment.current().comments().get(0);
+    assertThat(star.action().substring(clear.start(), clear.end())).isEqualTo("the loop");
+    StoryState redacted = withComment.redacted().current();
+    StoryState.Comment seen = redacted.comments().get(0);
+    assertThat(redacted.action().substring(seen.start(), seen.end())).isEqualTo("the loop");
+  }
+
   private static StoryTimeline.Step step(org.storybank.api.story.StoryEvent event, long sequence) {
     return new StoryTimeline.Step(event, sequence, T0.plusSeconds(sequence));
   }

@@ -49,7 +49,7 @@ class ReviseStoryTest {
         .given(drafted())
         .when(revise(0L, " Retries, owned ", Level.SENIOR, BETTER))
         .expectSuccessfulHandlerExecution()
-        .expectResultMessagePayload(1L)
+        .expectResultMessagePayload(new RevisionOutcome(1L, List.of()))
         .expectEvents(
             new StoryRevised(STORY, AUTHOR.userId(), 2, "Retries, owned", Level.SENIOR, BETTER));
   }
@@ -73,7 +73,7 @@ class ReviseStoryTest {
             new CommentAdded(STORY, "coach-1", "c1", 1, "action", 0, 3, "Say more"))
         .when(revise(0L, "Retries, owned", Level.MID, BETTER))
         .expectSuccessfulHandlerExecution()
-        .expectResultMessagePayload(3L)
+        .expectResultMessagePayload(new RevisionOutcome(3L, List.of()))
         .expectEvents(
             new StoryRevised(STORY, AUTHOR.userId(), 2, "Retries, owned", Level.MID, BETTER));
   }

@@ -2,6 +2,7 @@ package org.storybank.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -157,8 +158,46 @@ class StoryCommandControllerTest {
   }
 
   @Test
+  void aCoachsCommentRangeInTheRedactedTextIsStoredAgainstTheClearText() throws Exception {
+    // clear "I called Acme Bank and fixed the loop." with "Acme Bank" (9-18) confidential; the
+    // coach reads "I called [confidential] and fixed the loop." and points at "the loop" (34-42)
+    when(reader.confidentialSpans(eq("s-1"), any()))
+        .thenReturn(List.of(new org.storybank.api.story.ConfidentialSpan("action", 9, 18)));
+    when(commands.sendAndWait(any())).thenReturn(3L);
+    mvc.perform(
+            post("/api/stories/s-1/comments")
+                .with(caller("coach-1", "coach", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"field\":\"action\",\"start\":34,\"end\":42,\"text\":\"which loop?\"}"))
+        .andExpect(status().isCreated());
+    ArgumentCaptor<org.storybank.api.story.StoryCommands.AddComment> sent =
+        ArgumentCaptor.forClass(org.storybank.api.story.StoryCommands.AddComment.class);
+    verify(commands).sendAndWait(sent.capture());
+    assertThat(sent.getValue().start()).isEqualTo(29);
+    assertThat(sent.getValue().end()).isEqualTo(37);
+  }
+
+  @Test
+  void aRevisionAnswersTheWarningsOfDroppedSpans() throws Exception {
+    when(commands.sendAndWait(any()))
+        .thenReturn(
+            new org.storybank.command.story.RevisionOutcome(
+                5L, List.of("the confidential span action 3-9 was dropped")));
+    mvc.perform(
+            put("/api/stories/s-1")
+                .header("If-Match", "4")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.version").value(5))
+        .andExpect(jsonPath("$.warnings[0]").value("the confidential span action 3-9 was dropped"));
+  }
+
+  @Test
   void aRevisionCarriesTheVersionFromIfMatch() throws Exception {
-    when(commands.sendAndWait(any())).thenReturn(4L);
+    when(commands.sendAndWait(any()))
+        .thenReturn(new org.storybank.command.story.RevisionOutcome(4L, List.of()));
     mvc.perform(
             put("/api/stories/s-1")
                 .header("If-Match", "\"3\"")

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.Redaction;
+import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.api.story.StoryEvents.CommentAdded;
@@ -25,6 +27,10 @@ import org.storybank.query.projection.StoryDocument.IndexedPrompt;
  * afterwards. Pure: no I/O, so it is tested as a plain object. An event at or below the document's
  * version was applied already (a replay or a duplicate) and changes nothing; the writer also uses
  * the sequence number as external version, so a late older event never overwrites a newer state.
+ *
+ * <p>The index is read by coaches' searches and analytics, so it only ever holds a story's text
+ * with its confidential spans redacted: the clear text stays in the event store, read by the author
+ * through the command side.
  */
 public class StoryProjection {
 
@@ -52,15 +58,17 @@ public class StoryProjection {
     StoryDocument changed =
         switch (event) {
           case StoryDrafted drafted -> drafted(drafted, envelope);
-          case StoryRevised revised ->
-              doc.withContent(
-                  revised.title(),
-                  revised.level().id(),
-                  revised.star().situation(),
-                  revised.star().task(),
-                  revised.star().action(),
-                  revised.star().result(),
-                  revised.revision());
+          case StoryRevised revised -> {
+            StarText shared = Redaction.redact(revised.star(), revised.confidential());
+            yield doc.withContent(
+                revised.title(),
+                revised.level().id(),
+                shared.situation(),
+                shared.task(),
+                shared.action(),
+                shared.result(),
+                revised.revision());
+          }
           case PrincipleTagged tagged ->
               doc.withPrinciples(added(doc.principles(), tagged.principle()));
           case PrincipleUntagged untagged ->
@@ -107,6 +115,7 @@ public class StoryProjection {
   }
 
   private static StoryDocument drafted(StoryDrafted event, EventEnvelope envelope) {
+    StarText shared = Redaction.redact(event.star(), event.confidential());
     return new StoryDocument(
         event.storyId(),
         event.authorId(),
@@ -115,10 +124,10 @@ public class StoryProjection {
         event.principles(),
         event.prompts().stream().map(StoryProjection::indexed).toList(),
         event.level().id(),
-        event.star().situation(),
-        event.star().task(),
-        event.star().action(),
-        event.star().result(),
+        shared.situation(),
+        shared.task(),
+        shared.action(),
+        shared.result(),
         "draft",
         envelope.sequence(),
         1,

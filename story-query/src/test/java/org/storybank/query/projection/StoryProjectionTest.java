@@ -10,6 +10,7 @@ import org.storybank.api.Level;
 import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
 import org.storybank.api.evaluation.Verdict;
+import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
@@ -82,6 +83,76 @@ class StoryProjectionTest {
     assertThat(revised.version()).isEqualTo(1);
     assertThat(revised.principles()).isEqualTo(drafted.principles());
     assertThat(revised.createdAt()).isEqualTo(drafted.createdAt());
+  }
+
+  @Test
+  void theIndexHoldsOnlyTheRedactedTextOfADraftAndOfARevision() {
+    StarText clear =
+        new StarText("Pages every night at Initech.", "t", "I rewrote the rules.", "r");
+    StoryDrafted secret =
+        new StoryDrafted(
+            "story-8",
+            "author-1",
+            "cohort-2",
+            "Pager storms",
+            List.of(),
+            List.of(),
+            Level.MID,
+            clear,
+            List.of(new ConfidentialSpan("situation", 21, 28)));
+    StoryDocument drafted = written(projection.apply(Optional.empty(), secret, envelope(0)));
+    assertThat(drafted.situation()).isEqualTo("Pages every night at [confidential].");
+    assertThat(drafted.starTerms()).doesNotContainIgnoringCase("initech");
+
+    StarText revisedText = new StarText("At Initech, pages every night.", "t", "a", "r");
+    StoryDocument revised =
+        written(
+            projection.apply(
+                Optional.of(drafted),
+                new StoryRevised(
+                    "story-8",
+                    "author-1",
+                    2,
+                    "Pager storms",
+                    Level.MID,
+                    revisedText,
+                    List.of(new ConfidentialSpan("situation", 3, 10))),
+                envelope(1)));
+    assertThat(revised.situation()).isEqualTo("At [confidential], pages every night.");
+  }
+
+  @Test
+  void aFigureInsideASpanIsIndexedAsTheRedactedCopyRecordedForOthers() {
+    StoryDocument drafted = written(projection.apply(Optional.empty(), DRAFTED, envelope(0)));
+    EvaluationResult clear =
+        new EvaluationResult(
+            "r",
+            70,
+            Verdict.MIXED,
+            true,
+            List.of(),
+            List.of(),
+            List.of(new EvaluationResult.ResultMetric("money", 2_400_000, "$2.4M")),
+            "");
+    EvaluationResult shared =
+        new EvaluationResult(
+            "r",
+            70,
+            Verdict.MIXED,
+            true,
+            List.of(),
+            List.of(),
+            List.of(new EvaluationResult.ResultMetric("money", 0, "[confidential]")),
+            "");
+    StoryDocument evaluated =
+        written(
+            projection.apply(
+                Optional.of(drafted),
+                new EvaluationRecorded(
+                    "story-7", "svc", "e1", Evaluator.automatic("svc"), 1, clear, shared),
+                envelope(1)));
+    assertThat(evaluated.metrics()).extracting(Assessment.Metric::value).containsExactly(0.0);
+    assertThat(evaluated.hasQuantifiedResult()).isTrue();
   }
 
   @Test

@@ -1,0 +1,67 @@
+package org.storybank.command.bank;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stories as Markdown to read and print: one section per story with its level, status and
+ * principles, the prompts it answers, then the four STAR parts. A line of story text that Markdown
+ * would read as a heading, list, quote or rule is escaped so the story keeps its shape.
+ */
+final class MarkdownExport {
+
+  private static final Map<String, String> PARTS =
+      Map.of("situation", "Situation", "task", "Task", "action", "Action", "result", "Result");
+
+  private MarkdownExport() {}
+
+  static String write(String heading, List<ExportedStory> stories) {
+    StringBuilder md = new StringBuilder("# ").append(inline(heading)).append("\n\n");
+    md.append(stories.size()).append(stories.size() == 1 ? " story" : " stories").append("\n");
+    for (ExportedStory story : stories) {
+      md.append("\n---\n\n## ").append(inline(story.title())).append("\n\n");
+      md.append("*Level:* ").append(story.level()).append(" · *Status:* ").append(story.status());
+      if (!story.principles().isEmpty()) {
+        md.append(" · *Principles:* ").append(String.join(", ", story.principles()));
+      }
+      md.append("  \n*Id:* `").append(story.id()).append("`\n");
+      if (!story.prompts().isEmpty()) {
+        md.append("\n**Answers**\n\n");
+        story.prompts().forEach(prompt -> md.append("- ").append(inline(prompt)).append('\n'));
+      }
+      part(md, "situation", story.situation());
+      part(md, "task", story.task());
+      part(md, "action", story.action());
+      part(md, "result", story.result());
+      if (!story.confidential().isEmpty()) {
+        md.append("\n*Confidential:* ").append(CsvExport.spans(story.confidential())).append('\n');
+      }
+    }
+    return md.toString();
+  }
+
+  private static void part(StringBuilder md, String field, String text) {
+    md.append("\n### ").append(PARTS.get(field)).append("\n\n");
+    if (text == null || text.isBlank()) {
+      md.append("*(empty)*\n");
+      return;
+    }
+    for (String line : text.strip().split("\\R", -1)) {
+      md.append(block(line)).append('\n');
+    }
+  }
+
+  /** A line of story text that must not start a Markdown block of its own. */
+  static String block(String line) {
+    if (line.matches("^\\s{0,3}(#|>|[-*+] |\\d+[.)] |[-*_]{3,}\\s*$|=+\\s*$|```).*")) {
+      int indent = line.length() - line.stripLeading().length();
+      return line.substring(0, indent) + "\\" + line.substring(indent);
+    }
+    return line;
+  }
+
+  /** Text on one line of a heading or list item. */
+  static String inline(String text) {
+    return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+}
