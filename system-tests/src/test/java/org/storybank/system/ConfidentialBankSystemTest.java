@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedStack.class)
-@org.junit.jupiter.api.Order(2)
+@org.junit.jupiter.api.Order(1)
 class ConfidentialBankSystemTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
