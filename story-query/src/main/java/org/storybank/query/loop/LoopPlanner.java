@@ -383,11 +383,11 @@ final class LoopPlanner {
         uses.add(quoted(story) + " in " + there.interview() + " for " + there.label());
       }
     }
-    return "all "
-        + options.available().size()
-        + " "
-        + stories(options.available().size())
-        + " that meet the bar for it are told elsewhere in this loop: "
+    return (options.available().size() == 1
+            ? "the only story that meets the bar for it is told elsewhere in this loop: "
+            : "all "
+                + options.available().size()
+                + " stories that meet the bar for it are told elsewhere in this loop: ")
         + String.join("; ", uses);
   }
 

@@ -172,7 +172,7 @@ class LoopPlannerTest {
     assertThat(plan.gaps()).hasSize(1);
     assertThat(plan.gaps().get(0).reason())
         .startsWith(
-            "all 1 story that meet the bar for it are told elsewhere in this loop: “Story only” in");
+            "the only story that meets the bar for it is told elsewhere in this loop: “Story only” in");
     assertThat(
             assignment(
                     plan,
