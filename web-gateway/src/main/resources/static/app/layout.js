@@ -26,6 +26,7 @@ export function layout(page) {
     links[0][2] = 'Cohort stories';
     links.push(['cohort', '/cohort.html', 'Cohort desk']);
   }
+  if (current.role === 'candidate' || current.role === 'coach') links.push(['loops', '/loops.html', 'Interview loops']);
   const nav = h(
     'nav',
     { 'aria-label': 'Main' },

@@ -83,6 +83,7 @@ final class BolaMatrix {
     defineCohortEntries();
     defineAdminEntries();
     defineQueryEntries();
+    defineLoopEntries();
   }
 
   private void entry(
@@ -350,6 +351,60 @@ final class BolaMatrix {
         coverage,
         null,
         Refusal.STRICT);
+  }
+
+  /**
+   * Interview loops: the candidate changes their own (story-command); they and the coach of the
+   * cohort they are in now read them and their plans (story-query), the coach changes nothing.
+   */
+  private void defineLoopEntries() {
+    Fixture victim = MatrixFixtures::victimLoop;
+    Fixture fresh = MatrixFixtures::freshLoop;
+    String loop = "/api/loops/{loopId}";
+    List<String> admin = List.of(MatrixFixtures.ADMIN);
+    List<String> coachAndAdmin = List.of(MatrixFixtures.COACH, MatrixFixtures.ADMIN);
+    entry(
+        "PUT " + loop,
+        MatrixFixtures.OWNER,
+        victim,
+        fresh,
+        MatrixFixtures.loopBody("Taken"),
+        Refusal.STRICT,
+        coachAndAdmin);
+    entry(
+        "DELETE " + loop, MatrixFixtures.OWNER, victim, fresh, null, Refusal.STRICT, coachAndAdmin);
+    entry(
+        "POST " + loop + "/usage",
+        MatrixFixtures.OWNER,
+        victim,
+        fresh,
+        Map.of(
+            "uses",
+            List.of(
+                Map.of(
+                    "interview",
+                    "Screen",
+                    "principle",
+                    "ownership",
+                    "storyId",
+                    fixtures.ownerStoryIds().isEmpty()
+                        ? "none"
+                        : fixtures.ownerStoryIds().get(0)))),
+        Refusal.STRICT,
+        coachAndAdmin);
+    entry("GET " + loop, MatrixFixtures.OWNER, victim, fresh, null, Refusal.STRICT, admin);
+    entry(
+        "GET " + loop + "/plan", MatrixFixtures.OWNER, victim, fresh, null, Refusal.STRICT, admin);
+    Fixture ownersLoops =
+        f -> Target.of().withQuery("?candidateId=" + f.userId(MatrixFixtures.OWNER));
+    entry(
+        "GET /api/loops",
+        MatrixFixtures.OWNER,
+        ownersLoops,
+        ownersLoops,
+        null,
+        Refusal.STRICT,
+        admin);
   }
 
   record Outcome(int endpoints, int callers, int paths, int calls, List<String> lines) {}

@@ -43,6 +43,7 @@ final class MatrixFixtures {
   private final Map<String, Map<String, String>> unauthenticated = new HashMap<>();
   private final List<String> ownerStoryIds = new ArrayList<>();
   private Target victimStory;
+  private Target victimLoop;
 
   MatrixFixtures(Api gateway, Path keyDirectory) throws Exception {
     this.gateway = gateway;
@@ -302,6 +303,47 @@ final class MatrixFixtures {
     return Target.of("userId", userIds.get(REMOVED));
   }
 
+  static Map<String, Object> loopBody(String company) {
+    return Map.of(
+        "company",
+        company,
+        "role",
+        "Engineer",
+        "level",
+        "mid",
+        "date",
+        "2027-01-31",
+        "interviews",
+        List.of(Map.of("name", "Screen", "principles", List.of("ownership", "dive-deep"))));
+  }
+
+  /** The owner's loop refused callers aim at; its company holds the marker. */
+  Target victimLoop() throws Exception {
+    if (victimLoop == null) {
+      victimLoop = loopOfOwner("Walled " + marker);
+    }
+    return victimLoop;
+  }
+
+  Target freshLoop() throws Exception {
+    return loopOfOwner("Own " + marker);
+  }
+
+  /** A loop of the owner, once story-query shows it (its reads are a projection). */
+  private Target loopOfOwner(String company) throws Exception {
+    String loopId =
+        ok(gateway.post("/api/loops", token(OWNER), loopBody(company))).body().get("id").asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(gateway.get("/api/loops/" + loopId, token(OWNER)).status())
+                    .as("the owner's loop is readable")
+                    .isEqualTo(200));
+    return Target.of("loopId", loopId);
+  }
+
   /** What a refused call must not have changed about the object it aimed at. */
   Object snapshot(Target target) throws Exception {
     Map<String, String> ids = target.ids();
@@ -322,6 +364,9 @@ final class MatrixFixtures {
           "selfRating",
           "revision");
       return kept;
+    }
+    if (ids.containsKey("loopId")) {
+      return gateway.get("/api/loops/" + ids.get("loopId"), token(OWNER)).body();
     }
     if (ids.containsKey("cohortId")) {
       return gateway.get("/api/cohorts/" + ids.get("cohortId"), token(ADMIN)).body();

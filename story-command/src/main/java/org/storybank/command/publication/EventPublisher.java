@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.loop.LoopEvent;
 import org.storybank.api.messaging.EventTopics;
 import org.storybank.api.messaging.EventTypes;
 import org.storybank.api.story.StoryEvent;
@@ -31,6 +32,7 @@ class EventPublisher {
   private static final EventTypes<StoryEvent> STORY_EVENT_TYPES = EventTypes.of(StoryEvent.class);
   private static final EventTypes<CohortEvent> COHORT_EVENT_TYPES =
       EventTypes.of(CohortEvent.class);
+  private static final EventTypes<LoopEvent> LOOP_EVENT_TYPES = EventTypes.of(LoopEvent.class);
 
   private final KafkaTemplate<String, byte[]> kafka;
   private final ObjectMapper json;
@@ -58,6 +60,17 @@ class EventPublisher {
         EventTopics.COHORT_EVENTS,
         event.cohortId(),
         COHORT_EVENT_TYPES.nameOf(event.getClass()),
+        event,
+        message);
+  }
+
+  @EventHandler
+  void on(LoopEvent event, EventMessage<?> message)
+      throws InterruptedException, ExecutionException {
+    publish(
+        EventTopics.LOOP_EVENTS,
+        event.loopId(),
+        LOOP_EVENT_TYPES.nameOf(event.getClass()),
         event,
         message);
   }

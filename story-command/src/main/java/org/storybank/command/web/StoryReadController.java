@@ -1,5 +1,6 @@
 package org.storybank.command.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,7 @@ import org.storybank.command.history.RevisionDiff;
 import org.storybank.command.history.StoryReader;
 import org.storybank.command.history.StoryState;
 import org.storybank.command.history.StoryTimeline;
+import org.storybank.command.loop.StoryUsageView;
 import org.storybank.command.story.StoryRuleViolation;
 import org.storybank.security.Caller;
 
@@ -23,13 +25,18 @@ import org.storybank.security.Caller;
 class StoryReadController {
 
   private final StoryReader reader;
+  private final StoryUsageView usage;
 
-  StoryReadController(StoryReader reader) {
+  StoryReadController(StoryReader reader, StoryUsageView usage) {
     this.reader = reader;
+    this.usage = usage;
   }
 
+  /** The story as it is (or was), and the loops its author told it in. */
+  record StoryWithUsage(@JsonUnwrapped StoryState story, List<StoryUsageView.Usage> usedIn) {}
+
   @GetMapping("/{storyId}")
-  ResponseEntity<StoryState> story(
+  ResponseEntity<StoryWithUsage> story(
       Caller caller,
       @PathVariable String storyId,
       @RequestParam(required = false) Integer revision) {
@@ -37,7 +44,7 @@ class StoryReadController {
     StoryState state = revision == null ? timeline.current() : atRevision(timeline, revision);
     return ResponseEntity.ok()
         .header(HttpHeaders.ETAG, "\"" + timeline.current().version() + "\"")
-        .body(state);
+        .body(new StoryWithUsage(state, usage.of(storyId, timeline.current().authorId())));
   }
 
   @GetMapping("/{storyId}/history")

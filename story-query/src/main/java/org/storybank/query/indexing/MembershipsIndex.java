@@ -73,6 +73,55 @@ public class MembershipsIndex {
         .findFirst();
   }
 
+  /** The candidates in any of these cohorts now. */
+  public List<String> membersOf(List<String> cohortIds) {
+    if (cohortIds.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return elasticsearch
+          .search(
+              search ->
+                  search
+                      .index(definition.alias())
+                      .size(10_000)
+                      .query(
+                          q ->
+                              q.bool(
+                                  b ->
+                                      b.filter(
+                                              f ->
+                                                  f.terms(
+                                                      t ->
+                                                          t.field("cohortId")
+                                                              .terms(
+                                                                  v ->
+                                                                      v.value(
+                                                                          cohortIds.stream()
+                                                                              .map(
+                                                                                  co.elastic.clients
+                                                                                          .elasticsearch
+                                                                                          ._types
+                                                                                          .FieldValue
+                                                                                      ::of)
+                                                                              .toList()))))
+                                          .filter(
+                                              f -> f.term(t -> t.field("member").value(true))))),
+              Membership.class)
+          .hits()
+          .hits()
+          .stream()
+          .map(Hit::source)
+          .filter(Objects::nonNull)
+          .map(Membership::candidateId)
+          .distinct()
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to read memberships", e);
+    }
+  }
+
   /** Every cohort the candidate was ever recorded in, as its latest event left it. */
   public List<Membership> of(String candidateId) {
     try {
