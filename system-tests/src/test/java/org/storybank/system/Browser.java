@@ -193,6 +193,55 @@ final class Browser implements AutoCloseable {
     Files.copy(screenshot, target, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Signs in through the form and waits for the story list. */
+  void signIn(String email, String password) {
+    visit("/");
+    await("input[name=email]");
+    type("input[name=email]", email);
+    type("input[name=password]", password);
+    find("#signin button[type=submit]").click();
+    awaitPath("/stories.html");
+  }
+
+  /** Signs out through the header when someone is signed in; ends on the sign-in form. */
+  void signOut() {
+    visit("/stories.html");
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(d -> !findAll("#sign-out").isEmpty() || !findAll("input[name=email]").isEmpty());
+    if (!findAll("#sign-out").isEmpty()) {
+      find("#sign-out").click();
+    }
+    await("input[name=email]");
+  }
+
+  /** Clicks the cohort desk's bar of one pitfall on the chart's canvas, where ECharts drew it. */
+  @SuppressWarnings("unchecked")
+  void clickPitfallBar(String pitfall) {
+    List<Number> point =
+        (List<Number>)
+            driver.executeAsyncScript(
+                """
+                const [pitfall, done] = arguments;
+                const rows = [...document.querySelectorAll('#pitfall-table tbody tr')];
+                const index = rows.findIndex((row) => row.dataset.pitfall === pitfall);
+                const value = Number(rows[index].children[1].textContent);
+                import('/webjars/echarts/5.3.1/dist/echarts.esm.min.js').then((echarts) => {
+                  const chart = echarts.getInstanceByDom(document.querySelector('#pitfall-chart'));
+                  const end = chart.convertToPixel({ seriesIndex: 0 }, [value, index]);
+                  const start = chart.convertToPixel({ seriesIndex: 0 }, [0, index]);
+                  done([(start[0] + end[0]) / 2, end[1]]);
+                });
+                """,
+                pitfall);
+    WebElement canvas = find("#pitfall-chart");
+    int x = (int) Math.round(point.get(0).doubleValue() - canvas.getSize().getWidth() / 2.0);
+    int y = (int) Math.round(point.get(1).doubleValue() - canvas.getSize().getHeight() / 2.0);
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(canvas, x, y)
+        .click()
+        .perform();
+  }
+
   @Override
   public void close() throws IOException {
     try {

@@ -97,7 +97,7 @@ class CandidatePagesBrowserTest {
     assertThat(created.status()).isEqualTo(201);
     String stretchedId = created.body().get("id").asText();
 
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
     browser.find("header a[href='/coverage.html']").click();
     String listed = "#stretched li[data-story-id='" + stretchedId + "']";
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -238,8 +238,8 @@ class CandidatePagesBrowserTest {
   @Test
   @Order(4)
   void aCoachInvitesACandidateWhoJoinsAndIsRemovedAfterAConfirmation() throws Exception {
-    signOut();
-    signIn(COACH);
+    browser.signOut();
+    browser.signIn(COACH, PASSWORD);
     browser.find("header a[href='/invitations.html']").click();
     browser.await("#create-code");
     new org.openqa.selenium.support.ui.Select(browser.find("#cohort")).selectByValue("cohort-1");
@@ -250,7 +250,7 @@ class CandidatePagesBrowserTest {
     waitUntil(() -> !browser.find("#copy-status").getText().isBlank());
     browser.screenshot("candidate-pages-invitation-code");
 
-    signOut();
+    browser.signOut();
     joinedEmail = "joined-" + suffix + "@example.org";
     browser.visit("/register.html");
     browser.await("#invitationCode");
@@ -265,8 +265,8 @@ class CandidatePagesBrowserTest {
             browser.script("return JSON.parse(sessionStorage.getItem('storybank.session')).userId");
     assertThat(joinedId).isNotBlank();
 
-    signOut();
-    signIn(COACH);
+    browser.signOut();
+    browser.signIn(COACH, PASSWORD);
     browser.visit("/invitations.html?cohort=cohort-1");
     String joined = "#members li[data-candidate-id='" + joinedId + "']";
     browser.await(joined);
@@ -287,8 +287,8 @@ class CandidatePagesBrowserTest {
   @Test
   @Order(5)
   void anAdminLocksAnAccountWhichCannotSignInThenUnlocksIt() throws Exception {
-    signOut();
-    signIn(ADMIN);
+    browser.signOut();
+    browser.signIn(ADMIN, PASSWORD);
     browser.find("header a[href='/admin.html']").click();
     String row = "#accounts tr[data-email='" + joinedEmail + "']";
     browser.await(row);
@@ -319,14 +319,14 @@ class CandidatePagesBrowserTest {
     JsonNode cohort = api.get("/api/cohorts/" + cohortId, api.login(ADMIN, PASSWORD)).body();
     assertThat(cohort.get("coachId").asText()).isEqualTo(coach2);
 
-    signOut();
+    browser.signOut();
     browser.type("input[name=email]", joinedEmail);
     browser.type("input[name=password]", "a long enough passphrase");
     browser.find("#signin button[type=submit]").click();
     assertThat(browser.await("#signin-error").getText()).contains("locked");
     browser.screenshot("candidate-pages-locked-sign-in");
 
-    signIn(ADMIN);
+    browser.signIn(ADMIN, PASSWORD);
     browser.visit("/admin.html");
     browser.await(row + " button[data-action=unlock]").click();
     waitUntil(() -> browser.find(row + " .account-state").getText().equals("Active"));
@@ -342,8 +342,8 @@ class CandidatePagesBrowserTest {
   @Test
   @Order(6)
   void aCandidateOpeningTheAdminPageSeesARefusalAndNoData() throws Exception {
-    signOut();
-    signIn(CANDIDATE);
+    browser.signOut();
+    browser.signIn(CANDIDATE, PASSWORD);
     assertThat(browser.findAll("header a[href='/admin.html']")).isEmpty();
     browser.visit("/admin.html");
     assertThat(browser.await("#admin-error").getText()).contains("for administrators");
@@ -367,14 +367,14 @@ class CandidatePagesBrowserTest {
     millis.put("coverage", timed("/coverage.html", "#matrix td"));
     millis.put("history", timed("/history.html?id=" + storyId, "#revisions li[data-revision]"));
     millis.put("stories with archived", timed("/stories.html", "#archived-count"));
-    signOut();
-    signIn(COACH);
+    browser.signOut();
+    browser.signIn(COACH, PASSWORD);
     millis.put("invitations", timed("/invitations.html", "#members-status"));
     millis.put(
         "coverage of a candidate (coach)",
         timed("/coverage.html?candidate=" + userId(CANDIDATE), "#matrix td"));
-    signOut();
-    signIn(ADMIN);
+    browser.signOut();
+    browser.signIn(ADMIN, PASSWORD);
     millis.put("admin", timed("/admin.html", "#accounts tbody tr"));
 
     StringBuilder report = new StringBuilder("page: ms from navigation to content shown\n");
@@ -385,8 +385,8 @@ class CandidatePagesBrowserTest {
 
     browser.size(390, 844);
     try {
-      signOut();
-      signIn(CANDIDATE);
+      browser.signOut();
+      browser.signIn(CANDIDATE, PASSWORD);
       List<String> pages =
           List.of("/coverage.html", "/history.html?id=" + storyId, "/stories.html");
       for (String page : pages) {
@@ -481,29 +481,6 @@ class CandidatePagesBrowserTest {
     browser.visit(path);
     browser.await(css);
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
-  }
-
-  private void signIn(String email) {
-    browser.visit("/");
-    browser.await("input[name=email]");
-    browser.type("input[name=email]", email);
-    browser.type("input[name=password]", PASSWORD);
-    browser.find("#signin button[type=submit]").click();
-    browser.awaitPath("/stories.html");
-  }
-
-  /** Signs out through the header when someone is signed in; ends on the sign-in form. */
-  private void signOut() {
-    browser.visit("/stories.html");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-        .until(
-            driver ->
-                !browser.findAll("#sign-out").isEmpty()
-                    || !browser.findAll("input[name=email]").isEmpty());
-    if (!browser.findAll("#sign-out").isEmpty()) {
-      browser.find("#sign-out").click();
-    }
-    browser.await("input[name=email]");
   }
 
   private static String texts(WebElement root, String css) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,7 +87,7 @@ class CoachDeskBrowserTest {
   @Test
   @Order(1)
   void aCandidateWritesAndSavesAStory() throws Exception {
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
     browser.visit("/edit.html");
     browser.await("#title");
     browser.type("#title", title);
@@ -118,8 +117,8 @@ class CoachDeskBrowserTest {
   @Test
   @Order(2)
   void theCoachFindsItInTheReviewQueueAndReviewsItWithTheForm() throws Exception {
-    signOut();
-    signIn(COACH);
+    browser.signOut();
+    browser.signIn(COACH, PASSWORD);
     browser.find("header a[href='/cohort.html']").click();
     browser.awaitPath("/cohort.html");
     WebElement queued = null;
@@ -238,7 +237,7 @@ class CoachDeskBrowserTest {
       browser.visit("/cohort.html");
       waitUntil(() -> !browser.findAll("#pitfall-table tbody tr").isEmpty());
       if (!browser.findAll("#pitfall-table tbody tr[data-pitfall=" + pitfall + "]").isEmpty()) {
-        clickBar(pitfall);
+        browser.clickPitfallBar(pitfall);
         try {
           browser.await("#behind-stories li");
           waitUntil(() -> !browser.find("#behind-stories").getText().contains("Loading"));
@@ -286,8 +285,8 @@ class CoachDeskBrowserTest {
   @Test
   @Order(4)
   void theCandidateSeesTheCommentPinnedInPlaceAndResolvesIt() throws Exception {
-    signOut();
-    signIn(CANDIDATE);
+    browser.signOut();
+    browser.signIn(CANDIDATE, PASSWORD);
     browser.visit("/story.html?id=" + storyId);
     WebElement mark = browser.await("p.star-text[data-field=action] mark.pinned");
     assertThat(mark.getText()).isEqualTo(QUOTE);
@@ -308,8 +307,8 @@ class CoachDeskBrowserTest {
   @Test
   @Order(5)
   void theCoachOfAnotherCohortIsRefusedTheReviewPage() throws Exception {
-    signOut();
-    signIn(OTHER_COACH);
+    browser.signOut();
+    browser.signIn(OTHER_COACH, PASSWORD);
     browser.visit("/review.html?id=" + storyId);
     WebElement refusal = browser.await("#review-error");
     assertThat(refusal.getText()).contains("not in a cohort you coach");
@@ -323,8 +322,8 @@ class CoachDeskBrowserTest {
   @Test
   @Order(6)
   void theCoachPagesAreTimedOnTheDemoDataAndFitAPhone() throws Exception {
-    signOut();
-    signIn(COACH);
+    browser.signOut();
+    browser.signIn(COACH, PASSWORD);
     String token = api.login(COACH, PASSWORD);
     JsonNode queue = api.get("/api/analytics/cohorts/cohort-1/review-queue", token).body();
     assertThat(queue.size()).as("the demo queue").isGreaterThan(0);
@@ -363,7 +362,7 @@ class CoachDeskBrowserTest {
     } finally {
       browser.size(1280, 900);
     }
-    signOut();
+    browser.signOut();
   }
 
   private List<String> storiesBehind(String pitfall) throws Exception {
@@ -379,53 +378,11 @@ class CoachDeskBrowserTest {
         .toList();
   }
 
-  /** Clicks the bar of one pitfall on the chart's canvas, where ECharts drew it. */
-  @SuppressWarnings("unchecked")
-  private void clickBar(String pitfall) {
-    List<Number> point =
-        (List<Number>)
-            browser
-                .driver()
-                .executeAsyncScript(
-                    """
-                    const [pitfall, done] = arguments;
-                    const rows = [...document.querySelectorAll('#pitfall-table tbody tr')];
-                    const index = rows.findIndex((row) => row.dataset.pitfall === pitfall);
-                    const value = Number(rows[index].children[1].textContent);
-                    import('/webjars/echarts/5.3.1/dist/echarts.esm.min.js').then((echarts) => {
-                      const chart = echarts.getInstanceByDom(document.querySelector('#pitfall-chart'));
-                      const end = chart.convertToPixel({ seriesIndex: 0 }, [value, index]);
-                      const start = chart.convertToPixel({ seriesIndex: 0 }, [0, index]);
-                      done([(start[0] + end[0]) / 2, end[1]]);
-                    });
-                    """,
-                    pitfall);
-    WebElement canvas = browser.find("#pitfall-chart");
-    int x = (int) Math.round(point.get(0).doubleValue() - canvas.getSize().getWidth() / 2.0);
-    int y = (int) Math.round(point.get(1).doubleValue() - canvas.getSize().getHeight() / 2.0);
-    new Actions(browser.driver()).moveToElement(canvas, x, y).click().perform();
-  }
-
   private long timed(String path, String css) {
     long start = System.nanoTime();
     browser.visit(path);
     browser.await(css);
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
-  }
-
-  private void signIn(String email) {
-    browser.visit("/");
-    browser.await("input[name=email]");
-    browser.type("input[name=email]", email);
-    browser.type("input[name=password]", PASSWORD);
-    browser.find("#signin button[type=submit]").click();
-    browser.awaitPath("/stories.html");
-  }
-
-  private void signOut() {
-    browser.visit("/stories.html");
-    browser.await("#sign-out").click();
-    browser.await("#signin-notice");
   }
 
   private void waitUntil(BooleanSupplier condition) {

@@ -59,7 +59,7 @@ class LoopsBrowserTest {
   @Test
   @Order(1)
   void aCandidateRecordsALoopAndSeesWhichStoryToTellWhere() throws Exception {
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
     browser.find("header.top a[href='/loops.html']").click();
     browser.awaitPath("/loops.html");
     browser.await("#new-loop #company");
@@ -126,8 +126,8 @@ class LoopsBrowserTest {
   @Order(2)
   void theirCoachReadsThePlanAndAnotherCandidateIsToldItDoesNotExist() throws Exception {
     assertThat(loopPath).as("the candidate's loop of the first test").isNotNull();
-    signOut();
-    signIn(COACH);
+    browser.signOut();
+    browser.signIn(COACH, PASSWORD);
     browser.visit("/loops.html");
     new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
         .until(d -> browser.find("#loops").getText().contains(company));
@@ -136,8 +136,8 @@ class LoopsBrowserTest {
     awaitPlan();
     browser.screenshot("loops-plan-coach");
 
-    signOut();
-    signIn(OTHER_CANDIDATE);
+    browser.signOut();
+    browser.signIn(OTHER_CANDIDATE, PASSWORD);
     browser.visit(loopPath);
     assertThat(browser.await("#loops-error").getText())
         .isEqualTo("This loop does not exist, or it is not yours.");
@@ -152,19 +152,5 @@ class LoopsBrowserTest {
 
   private void check(int interview, String principle) {
     browser.find("input[name='principles-" + interview + "'][value='" + principle + "']").click();
-  }
-
-  private void signIn(String email) throws Exception {
-    browser.visit("/");
-    browser.await("input[name=email]");
-    browser.type("input[name=email]", email);
-    browser.type("input[name=password]", PASSWORD);
-    browser.find("#signin button[type=submit]").click();
-    browser.awaitPath("/stories.html");
-  }
-
-  private void signOut() {
-    browser.await("#sign-out").click();
-    browser.await("#signin-notice");
   }
 }

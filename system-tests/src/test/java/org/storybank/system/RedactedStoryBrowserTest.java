@@ -71,7 +71,7 @@ class RedactedStoryBrowserTest {
 
   @Test
   void theCoachReadsTheStoryRedactedAndTheAuthorInClear() throws Exception {
-    signIn(COACH);
+    browser.signIn(COACH, PASSWORD);
     browser.visit("/story.html?id=" + storyId);
     String coachView = storyText();
     assertThat(coachView).contains("[confidential]").doesNotContain(client);
@@ -88,7 +88,7 @@ class RedactedStoryBrowserTest {
 
     browser.await("#sign-out").click();
     browser.await("#signin-notice");
-    signIn(AUTHOR);
+    browser.signIn(AUTHOR, PASSWORD);
     browser.visit("/story.html?id=" + storyId);
     assertThat(storyText()).contains(client).doesNotContain("[confidential]");
     browser.screenshot("redacted-story-author");
@@ -98,14 +98,5 @@ class RedactedStoryBrowserTest {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
         .until(d -> browser.find("#story").isDisplayed());
     return browser.find("#story").getText();
-  }
-
-  private void signIn(String email) throws Exception {
-    browser.visit("/");
-    browser.await("input[name=email]");
-    browser.type("input[name=email]", email);
-    browser.type("input[name=password]", PASSWORD);
-    browser.find("#signin button[type=submit]").click();
-    browser.awaitPath("/stories.html");
   }
 }

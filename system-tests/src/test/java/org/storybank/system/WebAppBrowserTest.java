@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -113,7 +112,7 @@ class WebAppBrowserTest {
   @Test
   @Order(2)
   void aCandidateSignsInAndSeesTheirStoriesByTitle() throws Exception {
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
     browser.await("#stories li .story-title");
     List<String> titles = texts("#stories .story-title");
     assertThat(titles)
@@ -220,7 +219,7 @@ class WebAppBrowserTest {
   void anotherCandidateCannotReachItByUrl() throws Exception {
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
-    signIn(OTHER_CANDIDATE);
+    browser.signIn(OTHER_CANDIDATE, PASSWORD);
     browser.await("#stories-status");
     assertThat(texts("#stories .story-title")).doesNotContain(title);
 
@@ -234,7 +233,7 @@ class WebAppBrowserTest {
 
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
     browser.await("#stories li .story-title");
   }
 
@@ -339,7 +338,7 @@ class WebAppBrowserTest {
   void theCoachSeesTheStoryBehindItsPitfallBarOnTheCohortDesk() throws Exception {
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
-    signIn(COACH);
+    browser.signIn(COACH, PASSWORD);
     browser.find("header a[href='/cohort.html']").click();
     browser.awaitPath("/cohort.html");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -347,7 +346,7 @@ class WebAppBrowserTest {
     while (story == null && System.nanoTime() < deadline) {
       browser.visit("/cohort.html");
       waitUntil(() -> browser.find("#pitfall-table tbody tr[data-pitfall=martyrdom]") != null);
-      clickBar("martyrdom");
+      browser.clickPitfallBar("martyrdom");
       browser.await("#behind-stories li");
       waitUntil(() -> !browser.find("#behind-stories").getText().contains("Loading"));
       story =
@@ -373,35 +372,8 @@ class WebAppBrowserTest {
 
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
     browser.await("#stories li .story-title");
-  }
-
-  /** Clicks the bar of one pitfall on the chart's canvas, where ECharts drew it. */
-  @SuppressWarnings("unchecked")
-  private void clickBar(String pitfall) {
-    List<Number> point =
-        (List<Number>)
-            browser
-                .driver()
-                .executeAsyncScript(
-                    """
-                    const [pitfall, done] = arguments;
-                    const rows = [...document.querySelectorAll('#pitfall-table tbody tr')];
-                    const index = rows.findIndex((row) => row.dataset.pitfall === pitfall);
-                    const value = Number(rows[index].children[1].textContent);
-                    import('/webjars/echarts/5.3.1/dist/echarts.esm.min.js').then((echarts) => {
-                      const chart = echarts.getInstanceByDom(document.querySelector('#pitfall-chart'));
-                      const end = chart.convertToPixel({ seriesIndex: 0 }, [value, index]);
-                      const start = chart.convertToPixel({ seriesIndex: 0 }, [0, index]);
-                      done([(start[0] + end[0]) / 2, end[1]]);
-                    });
-                    """,
-                    pitfall);
-    WebElement canvas = browser.find("#pitfall-chart");
-    int x = (int) Math.round(point.get(0).doubleValue() - canvas.getSize().getWidth() / 2.0);
-    int y = (int) Math.round(point.get(1).doubleValue() - canvas.getSize().getHeight() / 2.0);
-    new Actions(browser.driver()).moveToElement(canvas, x, y).click().perform();
   }
 
   @Test
@@ -411,18 +383,18 @@ class WebAppBrowserTest {
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
     millis.put("sign-in", timed("/", "input[name=email]"));
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
     millis.put("stories", timed("/stories.html", "#stories li .story-title"));
     millis.put("editor, verdict shown", timed("/edit.html?id=" + storyId, "#preview-score"));
     millis.put("story with history", timed("/story.html?id=" + storyId, "#history li"));
     millis.put("search", timed("/search.html?q=" + Api.query(QUESTION), "#hits li"));
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
-    signIn(COACH);
+    browser.signIn(COACH, PASSWORD);
     millis.put("cohort desk", timed("/cohort.html", "#pitfall-table tbody tr"));
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
-    signIn(CANDIDATE);
+    browser.signIn(CANDIDATE, PASSWORD);
 
     StringBuilder report = new StringBuilder("page: ms from navigation to content shown\n");
     millis.forEach((page, ms) -> report.append(page).append(": ").append(ms).append('\n'));
@@ -477,15 +449,6 @@ class WebAppBrowserTest {
     browser.visit("/stories.html");
     browser.awaitPath("/?signedOut=expired");
     assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
-  }
-
-  private void signIn(String email) throws Exception {
-    browser.visit("/");
-    browser.await("input[name=email]");
-    browser.type("input[name=email]", email);
-    browser.type("input[name=password]", PASSWORD);
-    browser.find("#signin button[type=submit]").click();
-    browser.awaitPath("/stories.html");
   }
 
   private List<String> texts(String css) {
