@@ -4,7 +4,6 @@
 // beside their 8-week trend lines (a bar or a row lists the stories behind it), score bands per
 // principle and per level, the weakest criteria, and automatic-vs-coach agreement. Every figure
 // comes from the API, which answers a cohort's coach only.
-import * as echarts from '/webjars/echarts/5.3.1/dist/echarts.esm.min.js';
 import { api } from './api.js';
 import { principleChips, verdictBadge } from './badges.js';
 import { $, clear, h, param, say, when } from './dom.js';
@@ -24,16 +23,22 @@ let pitfalls = [];
 // drawn in the canvas: an HTML tooltip would need inline styles, which the page policy refuses
 const TOOLTIP = { trigger: 'item', renderMode: 'richText' };
 
+// ECharts (about 1 MB) loads beside the API calls, so the queue and the candidates do not wait for it
+let echarts = null;
+const chartsReady = import('/webjars/echarts/5.3.1/dist/echarts.esm.min.js').then((module) => {
+  echarts = module;
+  chart('pitfall-chart').on('click', (event) => {
+    const pitfall = pitfalls[event.dataIndex];
+    if (pitfall) showStories(pitfall.pitfall);
+  });
+});
+
 function chart(id) {
   charts[id] ??= echarts.init($(`#${id}`), null, { renderer: 'canvas' });
   return charts[id];
 }
 
 window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-chart('pitfall-chart').on('click', (event) => {
-  const pitfall = pitfalls[event.dataIndex];
-  if (pitfall) showStories(pitfall.pitfall);
-});
 
 const cohorts = me.cohortIds || [];
 for (const id of cohorts) select.append(h('option', { value: id }, id));
@@ -66,15 +71,16 @@ async function load(id) {
     drawQueue(answer.data);
     return answer.data;
   });
-  const trends = api('GET', `${path}/pitfalls`).then((answer) => {
+  const trends = Promise.all([api('GET', `${path}/pitfalls`), chartsReady]).then(([answer]) => {
     pitfalls = answer.data.filter((trend) => trend.stories > 0).sort((a, b) => b.stories - a.stories);
     drawPitfalls();
     drawTrends();
     drawTable();
   });
-  const overview = api('GET', `${path}/overview`).then((answer) => {
-    drawScores(answer.data);
+  const overview = api('GET', `${path}/overview`).then(async (answer) => {
     drawOverview(answer.data);
+    await chartsReady;
+    drawScores(answer.data);
     return answer.data;
   });
   try {
