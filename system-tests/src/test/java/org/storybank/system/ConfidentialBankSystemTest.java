@@ -125,10 +125,17 @@ class ConfidentialBankSystemTest {
     JsonNode coachHits = search(coach, publicWord);
     assertThat(coachHits.get("total").asLong()).as("%s", coachHits).isEqualTo(1);
     assertThat(coachHits.toString()).contains("[confidential]").doesNotContain(secret);
-    assertThat(search(coach, secret).get("total").asLong()).isZero();
+    // a word nobody's text holds can still sit close in meaning to some story: what must never
+    // happen is a story found by the secret's words, or the secret in what comes back
+    JsonNode coachSecret = search(coach, secret);
+    assertThat(foundByWords(coachSecret)).as("%s", coachSecret).isZero();
+    assertThat(coachSecret.toString()).doesNotContain(secret);
     assertThat(search(author.token(), publicWord).get("total").asLong()).isEqualTo(1);
-    assertThat(search(author.token(), secret).get("total").asLong())
-        .as("the author does not find their own confidential word by search either")
+    JsonNode authorSecret = search(author.token(), secret);
+    assertThat(foundByWords(authorSecret))
+        .as(
+            "the author does not find their own confidential word by search either: %s",
+            authorSecret)
         .isZero();
 
     // the analyser judged the clear text (the figure counts) but the coach reads it redacted
@@ -444,6 +451,18 @@ class ConfidentialBankSystemTest {
     Api.Response response = gateway.get("/api/search/stories?q=" + Api.query(words), token);
     assertThat(response.status()).as("%s", response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  /** Hits that the words of the question found (not only its meaning or principle). */
+  private static long foundByWords(JsonNode result) {
+    long found = 0;
+    for (JsonNode hit : result.get("hits")) {
+      JsonNode rank = hit.path("match").path("lexicalRank");
+      if (!rank.isMissingNode() && !rank.isNull()) {
+        found++;
+      }
+    }
+    return found;
   }
 
   private String allDocuments(String alias) throws Exception {
