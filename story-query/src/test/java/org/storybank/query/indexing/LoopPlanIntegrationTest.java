@@ -1,7 +1,6 @@
 package org.storybank.query.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +22,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +50,6 @@ import org.storybank.api.loop.LoopEvents.LoopPlanned;
 import org.storybank.api.loop.LoopEvents.LoopUsageRecorded;
 import org.storybank.api.loop.StoryUse;
 import org.storybank.api.messaging.EventTopics;
-import org.storybank.api.messaging.EventTypes;
 import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
@@ -82,7 +75,6 @@ class LoopPlanIntegrationTest {
   private static final String INDEX_PREFIX = "it-loops-" + RUN;
   private static final String CONSUMER_GROUP = "story-query-loops-it-" + RUN;
   private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(30);
-  private static final EventTypes<LoopEvent> LOOP_TYPES = EventTypes.of(LoopEvent.class);
 
   private static final ProjectionOverKafkaIntegrationTest.Tokens TOKENS =
       new ProjectionOverKafkaIntegrationTest.Tokens();
@@ -185,7 +177,7 @@ class LoopPlanIntegrationTest {
             new Interview("Screen", List.of("ownership"), List.of()),
             new Interview("Onsite", List.of("dive-deep", "frugality"), List.of()));
     ProducerRecord<String, byte[]> planned =
-        loopRecord(new LoopPlanned(loopId, candidate, details), 0);
+        publisher.loop(new LoopPlanned(loopId, candidate, details), 0);
     sent.add(publisher.send(planned));
     sent.add(publisher.send(planned)); // a redelivery changes nothing
     awaitConsumed(sent);
@@ -378,49 +370,11 @@ class LoopPlanIntegrationTest {
   }
 
   private RecordMetadata send(LoopEvent event, long sequence) throws Exception {
-    return publisher.send(loopRecord(event, sequence));
-  }
-
-  /** As story-command's publisher writes it: the loop topic, keyed by loop id, envelope headers. */
-  private ProducerRecord<String, byte[]> loopRecord(LoopEvent event, long sequence)
-      throws IOException {
-    var record =
-        new ProducerRecord<>(
-            EventTopics.LOOP_EVENTS, event.loopId(), json.writeValueAsBytes(event));
-    Map<String, String> headers = new HashMap<>();
-    headers.put(EventTopics.HEADER_EVENT_ID, UUID.randomUUID().toString());
-    headers.put(EventTopics.HEADER_EVENT_TYPE, LOOP_TYPES.nameOf(event.getClass()));
-    headers.put(EventTopics.HEADER_AGGREGATE_ID, event.loopId());
-    headers.put(EventTopics.HEADER_SEQUENCE, Long.toString(sequence));
-    headers.put(EventTopics.HEADER_TIMESTAMP, Instant.now().toString());
-    headers.forEach(
-        (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-    return record;
+    return publisher.send(publisher.loop(event, sequence));
   }
 
   private void awaitConsumed(List<RecordMetadata> sent) {
-    Map<TopicPartition, Long> last = new HashMap<>();
-    for (RecordMetadata record : sent) {
-      last.merge(
-          new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
-    }
-    await()
-        .atMost(PROCESSING_LIMIT)
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              Map<TopicPartition, OffsetAndMetadata> committed =
-                  admin
-                      .listConsumerGroupOffsets(CONSUMER_GROUP)
-                      .partitionsToOffsetAndMetadata()
-                      .get();
-              return last.entrySet().stream()
-                  .allMatch(
-                      entry -> {
-                        OffsetAndMetadata offset = committed.get(entry.getKey());
-                        return offset != null && offset.offset() > entry.getValue();
-                      });
-            });
+    ProjectionOverKafkaIntegrationTest.awaitConsumed(admin, CONSUMER_GROUP, PROCESSING_LIMIT, sent);
     // stories become searchable on the index's refresh
     elasticsearchRefresh();
   }

@@ -71,6 +71,7 @@ import org.storybank.api.cohort.CohortEvents.CohortCreated;
 import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
 import org.storybank.api.evaluation.Verdict;
+import org.storybank.api.loop.LoopEvent;
 import org.storybank.api.messaging.EventTopics;
 import org.storybank.api.messaging.EventTypes;
 import org.storybank.api.story.PromptLink;
@@ -588,19 +589,24 @@ class ProjectionOverKafkaIntegrationTest {
    * commits only after the record's write to Elasticsearch was acknowledged.
    */
   private void awaitConsumed(List<RecordMetadata> sent) {
+    awaitConsumed(admin, CONSUMER_GROUP, PROCESSING_LIMIT, sent);
+  }
+
+  static void awaitConsumed(
+      Admin admin, String consumerGroup, Duration limit, List<RecordMetadata> sent) {
     Map<TopicPartition, Long> last = new HashMap<>();
     for (RecordMetadata record : sent) {
       last.merge(
           new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
     }
     await()
-        .atMost(PROCESSING_LIMIT)
+        .atMost(limit)
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
               Map<TopicPartition, OffsetAndMetadata> committed =
                   admin
-                      .listConsumerGroupOffsets(CONSUMER_GROUP)
+                      .listConsumerGroupOffsets(consumerGroup)
                       .partitionsToOffsetAndMetadata()
                       .get();
               return last.entrySet().stream()
@@ -681,6 +687,7 @@ class ProjectionOverKafkaIntegrationTest {
 
     private static final EventTypes<StoryEvent> STORY_TYPES = EventTypes.of(StoryEvent.class);
     private static final EventTypes<CohortEvent> COHORT_TYPES = EventTypes.of(CohortEvent.class);
+    private static final EventTypes<LoopEvent> LOOP_TYPES = EventTypes.of(LoopEvent.class);
 
     private final ObjectMapper json =
         new ObjectMapper()
@@ -712,6 +719,15 @@ class ProjectionOverKafkaIntegrationTest {
           EventTopics.COHORT_EVENTS,
           event.cohortId(),
           COHORT_TYPES.nameOf(event.getClass()),
+          event,
+          sequence);
+    }
+
+    ProducerRecord<String, byte[]> loop(LoopEvent event, long sequence) {
+      return record(
+          EventTopics.LOOP_EVENTS,
+          event.loopId(),
+          LOOP_TYPES.nameOf(event.getClass()),
           event,
           sequence);
     }
