@@ -25,7 +25,7 @@ final class VagueOutcomeDetector implements PitfallDetector {
     if (vague.isEmpty() || (concrete > 0 && vague.size() <= concrete)) {
       return Optional.empty();
     }
-    String shown = vague.isEmpty() ? story.quote(Field.RESULT, 0) : story.quotes(vague, 2);
+    String shown = story.quotes(vague, 2);
     return Optional.of(shown + " No specific change is named that you can point to as yours.");
   }
 }

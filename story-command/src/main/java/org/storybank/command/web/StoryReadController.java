@@ -41,10 +41,11 @@ class StoryReadController {
       @PathVariable String storyId,
       @RequestParam(required = false) Integer revision) {
     StoryTimeline timeline = reader.timeline(storyId, Actors.of(caller));
-    StoryState state = revision == null ? timeline.current() : atRevision(timeline, revision);
+    StoryState current = timeline.current(); // a replay of every step: once per request
+    StoryState state = revision == null ? current : atRevision(timeline, revision);
     return ResponseEntity.ok()
-        .header(HttpHeaders.ETAG, "\"" + timeline.current().version() + "\"")
-        .body(new StoryWithUsage(state, usage.of(storyId, timeline.current().authorId())));
+        .header(HttpHeaders.ETAG, "\"" + current.version() + "\"")
+        .body(new StoryWithUsage(state, usage.of(storyId, current.authorId())));
   }
 
   @GetMapping("/{storyId}/history")

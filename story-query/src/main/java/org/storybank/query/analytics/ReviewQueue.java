@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.storybank.query.indexing.StoriesIndex;
@@ -88,8 +87,7 @@ public class ReviewQueue {
           .map(Hit::source)
           .filter(Objects::nonNull)
           .filter(story -> waitsFor(story, coachId))
-          .map(ReviewQueue::item)
-          .sorted(Comparator.comparing(Item::updatedAt, Comparator.reverseOrder()))
+          .map(story -> item(story, reviewedBy(story, coachId)))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -110,8 +108,8 @@ public class ReviewQueue {
     return coach != null && coachId.equals(coach.evaluatorId()) ? coach : null;
   }
 
-  private static Item item(StoryDocument story) {
-    Assessment reviewed = story.latestCoach();
+  /** The story as the queue lists it, with this coach's own last review (if any). */
+  private static Item item(StoryDocument story, Assessment reviewed) {
     return new Item(
         story.storyId(),
         story.title(),

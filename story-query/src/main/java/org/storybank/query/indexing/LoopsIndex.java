@@ -3,6 +3,7 @@ package org.storybank.query.indexing;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -65,6 +66,9 @@ public class LoopsIndex {
                   .id(document.loopId())
                   .version(document.version())
                   .versionType(VersionType.External)
+                  // loops are written rarely and read at once (a plan right after saving): visible
+                  // on write, so that no read has to force a refresh
+                  .refresh(Refresh.True)
                   .document(document));
     } catch (ElasticsearchException e) {
       if (e.status() != 409) {
@@ -119,7 +123,6 @@ public class LoopsIndex {
 
   private List<LoopDocument> search(Query query) {
     try {
-      elasticsearch.indices().refresh(refresh -> refresh.index(definition.alias()));
       return elasticsearch
           .search(
               search ->
