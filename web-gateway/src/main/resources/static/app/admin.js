@@ -10,11 +10,15 @@ const me = layout('admin') || (await leaving());
 const status = $('#admin-status');
 const error = $('#admin-error');
 let accounts = [];
+let coaches = [];
 
 async function load() {
   try {
     const [listed, cohorts] = await Promise.all([api('GET', '/api/admin/accounts'), api('GET', '/api/admin/cohorts')]);
     accounts = listed.data;
+    coaches = accounts.filter((account) => account.role === 'coach');
+    // the new-cohort form's choice is filled once: redrawing the accounts must not reset it
+    clear($('#cohort-coach'), h('option', { value: '' }, 'No coach yet'), coaches.map((coach) => h('option', { value: coach.userId }, `${coach.name} (${coach.email})`)));
     drawAccounts();
     drawCohorts(cohorts.data);
     status.textContent = `${accounts.length} accounts, ${cohorts.data.length} cohorts.`;
@@ -57,8 +61,6 @@ function drawAccounts() {
       ),
     ),
   );
-  const coaches = accounts.filter((account) => account.role === 'coach');
-  clear($('#cohort-coach'), h('option', { value: '' }, 'No coach yet'), coaches.map((coach) => h('option', { value: coach.userId }, `${coach.name} (${coach.email})`)));
 }
 
 async function toggleLock(account) {
@@ -94,7 +96,6 @@ function drawCohorts(cohorts) {
 }
 
 function cohortRow(cohort) {
-  const coaches = accounts.filter((account) => account.role === 'coach');
   const choice = h(
     'select',
     { id: `coach-${cohort.id}`, 'aria-label': `Coach of ${cohort.name}` },

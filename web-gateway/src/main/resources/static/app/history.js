@@ -98,7 +98,7 @@ function revisionItem(current, previous, scores) {
 }
 
 function score(result) {
-  return result ? verdictBadge(result.score, result.verdict) : h('span', { class: 'badge', title: 'not evaluated' }, 'not scored');
+  return verdictBadge(result?.score, result?.verdict);
 }
 
 /** An inserted or deleted run, its leading space outside the mark, said in words for screen readers. */

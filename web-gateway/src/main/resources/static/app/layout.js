@@ -27,6 +27,7 @@ export function layout(page) {
     links.push(['cohort', '/cohort.html', 'Cohort desk']);
   }
   if (current.role === 'candidate' || current.role === 'coach') links.push(['loops', '/loops.html', 'Interview loops']);
+  links.push(...(MORE_LINKS[current.role] || []));
   const nav = h(
     'nav',
     { 'aria-label': 'Main' },
@@ -35,13 +36,12 @@ export function layout(page) {
     h('span', { class: 'who' }, `${current.email || ''} (${current.role || ''})`),
     h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: () => signOut() }, 'Sign out'),
   );
-  moreLinks(nav, current.role, page);
   const header = document.querySelector('header.top');
   header.replaceChildren(nav);
   return current;
 }
 
-// Pages added after the header was first drawn, per role (appended so that each is one line here).
+// Further pages, per role, after the ones above.
 const MORE_LINKS = {
   candidate: [['coverage', '/coverage.html', 'Coverage']],
   coach: [
@@ -50,11 +50,3 @@ const MORE_LINKS = {
   ],
   admin: [['admin', '/admin.html', 'Accounts and cohorts']],
 };
-
-/** Adds the role's further pages to the header's nav, before who is signed in. */
-export function moreLinks(nav, role, page) {
-  const who = nav.querySelector('.who');
-  for (const [id, href, text] of MORE_LINKS[role] || []) {
-    nav.insertBefore(h('a', { href, 'aria-current': id === page ? 'page' : null }, text), who);
-  }
-}
