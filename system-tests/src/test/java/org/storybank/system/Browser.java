@@ -217,6 +217,9 @@ final class Browser implements AutoCloseable {
   /** Clicks the cohort desk's bar of one pitfall on the chart's canvas, where ECharts drew it. */
   @SuppressWarnings("unchecked")
   void clickPitfallBar(String pitfall) {
+    // the desk says what it holds once the chart is drawn; a click before could land on a redraw
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> !find("#desk-status").getText().startsWith("Loading"));
     List<Number> point =
         (List<Number>)
             driver.executeAsyncScript(

@@ -238,17 +238,13 @@ class CoachDeskBrowserTest {
       waitUntil(() -> !browser.findAll("#pitfall-table tbody tr").isEmpty());
       if (!browser.findAll("#pitfall-table tbody tr[data-pitfall=" + pitfall + "]").isEmpty()) {
         browser.clickPitfallBar(pitfall);
-        try {
-          browser.await("#behind-stories li");
-          waitUntil(() -> !browser.find("#behind-stories").getText().contains("Loading"));
-          story =
-              browser.findAll("#behind-stories li").stream()
-                  .filter(li -> storyId.equals(li.getAttribute("data-story-id")))
-                  .findFirst()
-                  .orElse(null);
-        } catch (org.openqa.selenium.TimeoutException redrawn) {
-          // the desk draws each part as it arrives: a bar drawn again under the click is missed
-        }
+        browser.await("#behind-stories li");
+        waitUntil(() -> !browser.find("#behind-stories").getText().contains("Loading"));
+        story =
+            browser.findAll("#behind-stories li").stream()
+                .filter(li -> storyId.equals(li.getAttribute("data-story-id")))
+                .findFirst()
+                .orElse(null);
       }
       if (story == null) {
         Thread.sleep(1000);

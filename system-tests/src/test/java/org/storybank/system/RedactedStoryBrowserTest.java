@@ -86,8 +86,7 @@ class RedactedStoryBrowserTest {
         .doesNotContain(client);
     browser.screenshot("redacted-review-coach");
 
-    browser.await("#sign-out").click();
-    browser.await("#signin-notice");
+    browser.signOut();
     browser.signIn(AUTHOR, PASSWORD);
     browser.visit("/story.html?id=" + storyId);
     assertThat(storyText()).contains(client).doesNotContain("[confidential]");
