@@ -31,12 +31,13 @@ export class ApiError extends Error {
 
 async function send(method, path, body, headers, token) {
   const all = { Accept: 'application/json, application/problem+json', ...headers };
-  if (body !== undefined) all['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob || typeof body === 'string';
+  if (body !== undefined && !all['Content-Type']) all['Content-Type'] = 'application/json';
   if (token) all.Authorization = `Bearer ${token}`;
   return fetch(path, {
     method,
     headers: all,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || raw ? body : JSON.stringify(body),
     credentials: 'omit',
     cache: 'no-store',
   });
@@ -71,9 +72,11 @@ async function refresh() {
 
 /**
  * Calls the API as the signed-in user. An expired access token is refreshed once; without a
- * session, or when refreshing fails, the user is sent to the sign-in page.
+ * session, or when refreshing fails, the user is sent to the sign-in page. A body that is a string
+ * or a Blob (a file) goes as it is, with the Content-Type given in `headers`; `file: true` answers
+ * the response body as a Blob with the name the server gave it, instead of JSON.
  */
-export async function api(method, path, { body, headers = {}, anonymous = false } = {}) {
+export async function api(method, path, { body, headers = {}, anonymous = false, file = false } = {}) {
   const token = anonymous ? null : session()?.accessToken;
   if (!anonymous && !token) {
     toSignIn();
@@ -86,6 +89,11 @@ export async function api(method, path, { body, headers = {}, anonymous = false 
   if (response.status === 401 && !anonymous) {
     clearSession();
     toSignIn();
+  }
+  if (file && response.ok) {
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || 'storybank';
+    return { status: response.status, data: await response.blob(), name, headers: response.headers };
   }
   const data = await read(response);
   if (!response.ok) throw new ApiError(response.status, data);

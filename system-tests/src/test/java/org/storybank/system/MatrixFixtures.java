@@ -44,6 +44,7 @@ final class MatrixFixtures {
   private final List<String> ownerStoryIds = new ArrayList<>();
   private Target victimStory;
   private Target victimLoop;
+  private Target victimImport;
 
   MatrixFixtures(Api gateway, Path keyDirectory) throws Exception {
     this.gateway = gateway;
@@ -342,6 +343,19 @@ final class MatrixFixtures {
                     .as("the owner's loop is readable")
                     .isEqualTo(200));
     return Target.of("loopId", loopId);
+  }
+
+  /** An import the owner ran in the background, its one story titled with the marker. */
+  Target victimImport() throws Exception {
+    if (victimImport == null) {
+      Api.Response started =
+          ok(
+              gateway.post(
+                  "/api/stories/imports", token(OWNER), List.of(storyBody("Imported " + marker))));
+      assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+      victimImport = Target.of("importId", started.body().get("id").asText());
+    }
+    return victimImport;
   }
 
   /** What a refused call must not have changed about the object it aimed at. */
