@@ -82,6 +82,9 @@ export async function api(method, path, { body, headers = {}, anonymous = false,
     toSignIn();
     throw new ApiError(401, { detail: 'not signed in' });
   }
+  // a creating call carries a key of its own, so that sending it again (after a refresh) can
+  // never create a second story: the gateway answers the first result
+  if (method === 'POST' && !anonymous) headers = { 'Idempotency-Key': newKey(), ...headers };
   let response = await send(method, path, body, headers, token);
   if (response.status === 401 && !anonymous && (await refresh())) {
     response = await send(method, path, body, headers, session().accessToken);
@@ -98,6 +101,11 @@ export async function api(method, path, { body, headers = {}, anonymous = false,
   const data = await read(response);
   if (!response.ok) throw new ApiError(response.status, data);
   return { status: response.status, data, headers: response.headers };
+}
+
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function toSignIn() {
