@@ -206,7 +206,12 @@ class StorySliceSystemTest {
             "criteria",
             List.of(
                 Map.of(
-                    "id", "beyond-scope", "score", 3, "evidence", "The rota belonged to no team.")),
+                    "id",
+                    "owns-the-outcome",
+                    "score",
+                    3,
+                    "evidence",
+                    "The rota belonged to no team.")),
             "pitfalls",
             List.of(Map.of("id", "no-reflection", "evidence", "no lesson named")),
             "notes",

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A stand-in for a back-end service: answers fixed JSON per path and records what reached it. */
 public final class FakeService implements AutoCloseable {
 
-  public record Received(String method, String path, Map<String, List<String>> headers) {
+  public record Received(
+      String method, String path, Map<String, List<String>> headers, String body) {
     public String header(String name) {
       return headers.entrySet().stream()
           .filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -36,12 +37,14 @@ public final class FakeService implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
-          exchange.getRequestBody().readAllBytes();
+          String requestBody =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           received.add(
               new Received(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getPath(),
-                  Map.copyOf(exchange.getRequestHeaders())));
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  requestBody));
           byte[] body =
               answers
                   .getOrDefault(exchange.getRequestURI().getPath(), "{}")
