@@ -41,6 +41,7 @@ public class ServiceSecurityAutoConfiguration {
             requests ->
                 requests
                     .requestMatchers(
+                        "/error",
                         "/actuator/health/**",
                         "/actuator/health",
                         "/actuator/info",
@@ -49,7 +50,13 @@ public class ServiceSecurityAutoConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(ProblemRefusals.authenticationEntryPoint())
+                    .accessDeniedHandler(ProblemRefusals.accessDeniedHandler()))
+        .exceptionHandling(ProblemRefusals.exceptionHandling())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
