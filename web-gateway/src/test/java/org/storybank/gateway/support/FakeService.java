@@ -26,6 +26,7 @@ public final class FakeService implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
+  private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
   public FakeService() {
@@ -60,7 +61,8 @@ public final class FakeService implements AutoCloseable {
             // what a service's own CORS support would add
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
           }
-          exchange.sendResponseHeaders(200, body.length);
+          exchange.sendResponseHeaders(
+              statuses.getOrDefault(exchange.getRequestURI().getPath(), 200), body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
@@ -69,6 +71,12 @@ public final class FakeService implements AutoCloseable {
 
   public FakeService answering(String path, String json) {
     answers.put(path, json);
+    return this;
+  }
+
+  /** Answers {@code status} at {@code path} from now on. */
+  public FakeService status(String path, int status) {
+    statuses.put(path, status);
     return this;
   }
 
