@@ -1,8 +1,10 @@
 package org.storybank.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -34,6 +36,27 @@ public final class RateLimitedJwks {
 
   private RateLimitedJwks() {}
 
+  /**
+   * Past the limit, an unknown key id finds no key: the token is refused as any badly signed one
+   * (401). Left as it is, Nimbus's limit reads as a failure to reach the key source, which Spring
+   * turns into a 500.
+   */
+  private static JWKSource<SecurityContext> withoutRefetchWhenLimited(
+      JWKSource<SecurityContext> keys) {
+    return (selector, context) -> {
+      try {
+        return keys.get(selector, context);
+      } catch (KeySourceException failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+          if (cause instanceof RateLimitReachedException) {
+            return List.of();
+          }
+        }
+        throw failed;
+      }
+    };
+  }
+
   public static JwtDecoder decoder(
       String jwkSetUri, String issuer, List<String> audiences, Duration minRefetchInterval) {
     JWKSource<SecurityContext> keys;
@@ -49,8 +72,9 @@ public final class RateLimitedJwks {
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("not a JWK set URL: " + jwkSetUri, e);
     }
+    JWKSource<SecurityContext> keysOrNone = withoutRefetchWhenLimited(keys);
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keysOrNone));
     // Spring validates the claims below; Nimbus's own claim checks would duplicate them
     processor.setJWTClaimsSetVerifier((claims, context) -> {});
     NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);

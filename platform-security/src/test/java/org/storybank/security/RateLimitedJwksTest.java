@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -91,7 +92,9 @@ class RateLimitedJwksTest {
     for (int i = 0; i < 50; i++) {
       RSAKey madeUp = new RSAKeyGenerator(2048).keyID("made-up-" + i).generate();
       String forged = token(madeUp, "storybank-api");
-      assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
+      assertThatThrownBy(() -> decoder.decode(forged))
+          .as("a bad token (401), never a key source failure (500)")
+          .isInstanceOf(BadJwtException.class);
     }
 
     assertThat(fetches.get() - afterFirst)
