@@ -24,7 +24,7 @@ form.addEventListener('submit', async (event) => {
     form[missing[0]].focus();
     return;
   }
-  if (body.password.length < 12) {
+  if ([...body.password].length < 12) {
     say(error, 'The password needs at least 12 characters.');
     form.password.focus();
     return;
@@ -37,11 +37,11 @@ form.addEventListener('submit', async (event) => {
     location.assign('/stories.html');
   } catch (failure) {
     const problem = failure instanceof ApiError ? failure.problem : {};
-    const status = failure instanceof ApiError ? failure.status : 0;
+    // a taken email is refused exactly like a used code, so nobody learns who has an account
     say(
       error,
-      status === 409
-        ? 'An account with this email exists already.'
+      problem.field === 'invitationCode'
+        ? 'This invitation code cannot be used: it is unknown, used or expired, or this email cannot take it. If you have an account already, sign in instead.'
         : problem.detail || 'Creating the account failed. Try again in a moment.',
     );
     if (problem.field && form[problem.field]) form[problem.field].focus();

@@ -1,10 +1,12 @@
 package org.storybank.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,6 +18,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,6 +51,7 @@ public class ServiceSecurityAutoConfiguration {
             requests ->
                 requests
                     .requestMatchers(
+                        "/error",
                         "/actuator/health/**",
                         "/actuator/health",
                         "/actuator/info",
@@ -56,13 +60,35 @@ public class ServiceSecurityAutoConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(ProblemRefusals.authenticationEntryPoint())
+                    .accessDeniedHandler(ProblemRefusals.accessDeniedHandler()))
+        .exceptionHandling(ProblemRefusals.exceptionHandling())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .headers(SecurityHeaders.strict())
         .cors(Customizer.withDefaults())
         .build();
+  }
+
+  /**
+   * {@code STORYBANK_JWKS_REFETCH_INTERVAL}: a token with an unknown key id fetches the JWK set
+   * again at most twice per interval.
+   */
+  @Bean
+  @ConditionalOnMissingBean(JwtDecoder.class)
+  @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+  JwtDecoder rateLimitedJwtDecoder(
+      @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") List<String> audiences,
+      @Value("${storybank.security.jwks-refetch-interval:${STORYBANK_JWKS_REFETCH_INTERVAL:10s}}")
+          Duration minRefetchInterval) {
+    return RateLimitedJwks.decoder(jwkSetUri, issuer, audiences, minRefetchInterval);
   }
 
   /** {@code STORYBANK_CORS_ORIGINS}: the browser origins allowed to call; none by default. */

@@ -261,6 +261,9 @@ class ConfidentialBankSystemTest {
     Map<String, Object> badSpan = story("Bad span", "mid", "ownership", "I fixed it.");
     badSpan.put("confidential", List.of(Map.of("field", "action", "start", 2, "end", 400)));
     entries.add(badSpan);
+    Map<String, Object> misspelt = story("Misspelt", "mid", "ownership", "I fixed it.");
+    misspelt.put("confidental", List.of(Map.of("field", "action", "start", 0, "end", 1)));
+    entries.add(misspelt);
     String file = JSON.writeValueAsString(entries);
 
     HttpResponse<String> refused =
@@ -275,16 +278,19 @@ class ConfidentialBankSystemTest {
         .startsWith("application/problem+json");
     JsonNode report = JSON.readTree(refused.body());
     assertThat(report.get("imported").asInt()).isZero();
-    assertThat(report.get("errors")).hasSize(2);
+    assertThat(report.get("errors")).hasSize(3);
     assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(2);
     assertThat(report.get("errors").get(0).get("field").asText()).isEqualTo("level");
     assertThat(report.get("errors").get(1).get("row").asInt()).isEqualTo(3);
     assertThat(report.get("errors").get(1).get("field").asText()).isEqualTo("confidential[0]");
+    assertThat(report.get("errors").get(2).get("field").asText())
+        .as("a misspelt field is named, never dropped with its data")
+        .isEqualTo("confidental");
     assertThat(JSON.readTree(exportJson(candidate.token()))).as("nothing was written").isEmpty();
 
     JsonNode partial = importJson(candidate.token(), file, true);
     assertThat(partial.get("imported").asInt()).isEqualTo(1);
-    assertThat(partial.get("errors")).hasSize(2);
+    assertThat(partial.get("errors")).hasSize(3);
     assertThat(JSON.readTree(exportJson(candidate.token()))).hasSize(1);
 
     assertThat(gateway.post("/api/stories/import", coach, List.of()).status())

@@ -183,7 +183,7 @@ final class MatrixFixtures {
         "verdict",
         "mixed",
         "criteria",
-        List.of(Map.of("id", "beyond-scope", "score", 3, "evidence", "took it on")),
+        List.of(Map.of("id", "owns-the-outcome", "score", 3, "evidence", "took it on")),
         "pitfalls",
         List.of(Map.of("id", "no-reflection", "evidence", "no lesson")),
         "notes",

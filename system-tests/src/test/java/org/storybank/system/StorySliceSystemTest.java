@@ -206,7 +206,12 @@ class StorySliceSystemTest {
             "criteria",
             List.of(
                 Map.of(
-                    "id", "beyond-scope", "score", 3, "evidence", "The rota belonged to no team.")),
+                    "id",
+                    "owns-the-outcome",
+                    "score",
+                    3,
+                    "evidence",
+                    "The rota belonged to no team.")),
             "pitfalls",
             List.of(Map.of("id", "no-reflection", "evidence", "no lesson named")),
             "notes",
@@ -512,9 +517,9 @@ class StorySliceSystemTest {
             "Newcomer");
     Api.Response registered = gateway.post("/api/auth/register", null, registration);
     assertThat(registered.status()).as("register answered %s", registered.body()).isEqualTo(201);
-    assertThat(gateway.post("/api/auth/register", null, registration).status())
-        .as("same email again")
-        .isEqualTo(409);
+    Api.Response again = gateway.post("/api/auth/register", null, registration);
+    assertThat(again.status()).as("same email again: told like any refused code").isEqualTo(400);
+    assertThat(again.body().get("field").asText()).isEqualTo("invitationCode");
     String other = "second-" + email;
     Api.Response reused =
         gateway.post(

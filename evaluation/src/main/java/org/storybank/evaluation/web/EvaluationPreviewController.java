@@ -28,6 +28,18 @@ class EvaluationPreviewController {
 
   static final String PREVIEW_ID = "preview";
 
+  private static final java.util.Set<String> FIELDS =
+      java.util.Set.of(
+          "id",
+          "principle",
+          "principles",
+          "level",
+          "prompt",
+          "situation",
+          "task",
+          "action",
+          "result");
+
   private final StoryAnalyser analyser;
 
   EvaluationPreviewController(StoryAnalyser analyser) {
@@ -43,6 +55,13 @@ class EvaluationPreviewController {
     if (body == null || !body.isObject()) {
       throw new PreviewRejected("body", "must be a JSON object");
     }
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!FIELDS.contains(name)) {
+                throw new PreviewRejected(name, "is not a known field");
+              }
+            });
     String principle = text(body, "principle", true, 100);
     if (!Principles.isKnown(principle)) {
       throw new PreviewRejected(

@@ -107,6 +107,14 @@ class EvaluationPreviewControllerTest {
   }
 
   @Test
+  void anUnknownFieldIsNamedNotIgnored() throws Exception {
+    preview(MARTYR.replace("\"level\"", "\"company\":\"Acme\",\"level\""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("company"))
+        .andExpect(jsonPath("$.rule").value("is not a known field"));
+  }
+
+  @Test
   void needsAToken() throws Exception {
     mvc.perform(
             post("/api/evaluations/preview")

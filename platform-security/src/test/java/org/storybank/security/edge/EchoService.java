@@ -17,8 +17,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.storybank.security.Caller;
 
@@ -69,6 +71,27 @@ public class EchoService {
     @PostMapping("/api/echo")
     Map<String, Object> echo(Caller caller, @RequestBody Map<String, Object> body) {
       return Map.of("userId", caller.userId(), "body", body);
+    }
+
+    record Part(String name, Integer weight) {}
+
+    record Note(String title, Integer count, Boolean pinned, List<Part> parts) {}
+
+    /** A body with a known shape, as every real endpoint has. */
+    @PostMapping("/api/notes")
+    Note note(Caller caller, @RequestBody Note note) {
+      return note;
+    }
+
+    @GetMapping("/api/notes/{index}")
+    Map<String, Object> page(
+        Caller caller, @PathVariable int index, @RequestParam(defaultValue = "10") int size) {
+      return Map.of("index", index, "size", size);
+    }
+
+    @GetMapping("/api/broken")
+    Map<String, Object> broken(Caller caller) {
+      throw new IllegalStateException("secret internals at org.example.Thing");
     }
   }
 }

@@ -1,8 +1,10 @@
 package org.storybank.command.bank;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -172,7 +174,13 @@ class BankImport {
     }
     ExportedStory story;
     try {
-      story = mapper.treeToValue(entry, ExportedStory.class);
+      story =
+          mapper
+              .readerFor(ExportedStory.class)
+              .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(entry);
+    } catch (UnrecognizedPropertyException unknown) {
+      return rejected(row, unknown.getPropertyName(), "is not a known field");
     } catch (JsonMappingException wrongType) {
       String field =
           wrongType.getPath().isEmpty() || wrongType.getPath().get(0).getFieldName() == null

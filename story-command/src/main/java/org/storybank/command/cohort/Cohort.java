@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -37,6 +38,15 @@ public class Cohort {
   static final Duration LONGEST_INVITATION = Duration.ofDays(30);
   static final int MAX_NAME_CHARS = 200;
 
+  /**
+   * A cohort id is one URL path segment and a search filter value: lower-case letters, digits and
+   * hyphens, starting with a letter or digit, 2 to 63 characters.
+   */
+  static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+  static final String ID_RULE =
+      "2-63 lower-case letters, digits or hyphens, starting with a letter or digit";
+
   private record Invitation(String invitationId, Instant expiresAt, boolean used) {}
 
   @AggregateIdentifier private String cohortId;
@@ -51,7 +61,7 @@ public class Cohort {
   @CommandHandler
   public Cohort(CreateCohort command) {
     requireAdmin(command.actor(), command.cohortId());
-    requireText("cohortId", command.cohortId(), 64);
+    requireId(command.cohortId());
     requireText("name", command.name(), MAX_NAME_CHARS);
     apply(new CohortCreated(command.cohortId(), command.actor().userId(), command.name().strip()));
   }
@@ -129,6 +139,12 @@ public class Cohort {
   private static void requireAdmin(Actor actor, String cohortId) {
     if (actor == null || actor.role() != ActorRole.ADMIN) {
       throw new CohortAccessDenied(cohortId);
+    }
+  }
+
+  private static void requireId(String cohortId) {
+    if (cohortId == null || !ID_PATTERN.matcher(cohortId).matches()) {
+      throw new CohortRuleViolation("id", ID_RULE);
     }
   }
 

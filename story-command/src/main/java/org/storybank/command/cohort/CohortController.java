@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -126,6 +127,16 @@ class CohortController {
   })
   ProblemDetail notFound(RuntimeException exception) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such cohort");
+  }
+
+  /** Axon refuses a second stream for an aggregate id that has one: the id is taken. */
+  @ExceptionHandler(AggregateStreamCreationException.class)
+  ProblemDetail idTaken(AggregateStreamCreationException exception) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "id: a cohort with this id exists");
+    problem.setProperty("field", "id");
+    problem.setProperty("rule", "a cohort with this id exists");
+    return problem;
   }
 
   private static Actor actor(Caller caller) {

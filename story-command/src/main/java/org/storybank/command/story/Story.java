@@ -330,10 +330,14 @@ public class Story {
   }
 
   @CommandHandler
-  long handle(RecordEvaluation command, CohortMembership membership) {
+  long handle(RecordEvaluation command, CohortMembership membership, RubricTerms rubric) {
     access(membership).requireEvaluator(command.actor(), command.evaluator());
     StoryRules.requireId("evaluationId", command.evaluationId());
     StoryRules.requireEvaluation(command.result(), command.revision(), revision);
+    if (command.evaluator().kind() == Evaluator.Kind.COACH) {
+      // the automatic evaluation speaks the catalog it was made with (its rubricVersion)
+      rubric.requireKnown(command.result(), principles);
+    }
     if (evaluationIds.contains(command.evaluationId())) {
       return version;
     }

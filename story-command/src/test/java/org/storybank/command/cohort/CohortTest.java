@@ -8,6 +8,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.storybank.api.cohort.CohortCommands.AcceptInvitation;
 import org.storybank.api.cohort.CohortCommands.AssignCoach;
 import org.storybank.api.cohort.CohortCommands.CreateCohort;
@@ -61,6 +63,35 @@ class CohortTest {
         .when(new CreateCohort(COHORT, ADMIN, " "))
         .expectException(CohortRuleViolation.class)
         .expectNoEvents();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "x y",
+        "x' OR '1'='1",
+        "x/y",
+        "Cohort-1",
+        "-leading-hyphen",
+        "a",
+        "cohort-1-and-a-name-far-longer-than-the-sixty-three-characters-allowed"
+      })
+  void aCohortIdOutsideThePatternIsRefusedBeforeAnythingIsWritten(String id) {
+    fixture
+        .givenCurrentTime(now)
+        .when(new CreateCohort(id, ADMIN, "Northwind"))
+        .expectException(CohortRuleViolation.class)
+        .expectExceptionMessage(Matchers.containsString("lower-case letters, digits or hyphens"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aCohortIdOfSixtyThreeCharactersIsAccepted() {
+    String id = "c" + "-".repeat(61) + "9";
+    fixture
+        .givenCurrentTime(now)
+        .when(new CreateCohort(id, ADMIN, "Northwind"))
+        .expectEvents(new CohortCreated(id, ADMIN.userId(), "Northwind"));
   }
 
   @Test

@@ -185,4 +185,67 @@ class RecordEvaluationTest {
         .expectException(StoryRuleViolation.class)
         .expectNoEvents();
   }
+
+  @Test
+  void aCoachScoresOnlyCriteriaOfTheStorysPrinciples() {
+    for (String criterion : List.of("no-such-criterion", "root-cause")) {
+      fixture
+          .given(drafted())
+          .when(
+              new RecordEvaluation(
+                  STORY,
+                  COACH,
+                  "e1",
+                  Evaluator.coach(COACH.userId()),
+                  1,
+                  coachResult(criterion, "no-reflection")))
+          .expectException(StoryRuleViolation.class)
+          .expectExceptionMessage(
+              Matchers.allOf(
+                  Matchers.startsWith("criteria.id:"), Matchers.containsString(criterion)))
+          .expectNoEvents();
+    }
+  }
+
+  @Test
+  void aCoachNamesOnlyPitfallsOfTheRubric() {
+    fixture
+        .given(drafted())
+        .when(
+            new RecordEvaluation(
+                STORY,
+                COACH,
+                "e1",
+                Evaluator.coach(COACH.userId()),
+                1,
+                coachResult("owns-the-outcome", "laziness")))
+        .expectException(StoryRuleViolation.class)
+        .expectExceptionMessage(
+            Matchers.allOf(
+                Matchers.startsWith("pitfalls.id:"), Matchers.containsString("laziness")))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aPitfallTheStorysPrincipleAddsIsTheRubrics() {
+    EvaluationResult result = coachResult("follow-through", "blames-others");
+    fixture
+        .given(drafted())
+        .when(new RecordEvaluation(STORY, COACH, "e1", Evaluator.coach(COACH.userId()), 1, result))
+        .expectEvents(
+            new EvaluationRecorded(
+                STORY, COACH.userId(), "e1", Evaluator.coach(COACH.userId()), 1, result));
+  }
+
+  private static EvaluationResult coachResult(String criterion, String pitfall) {
+    return new EvaluationResult(
+        "coach",
+        60,
+        Verdict.MIXED,
+        false,
+        List.of(new EvaluationResult.CriterionScore(criterion, 3, "")),
+        List.of(new EvaluationResult.PitfallFinding(pitfall, "")),
+        List.of(),
+        "");
+  }
 }

@@ -10,6 +10,7 @@ import org.storybank.api.story.Actor;
 import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
+import org.storybank.rubric.RubricCatalog;
 
 /** The cast and the starting point shared by the Story fixture tests. */
 final class Stories {
@@ -32,12 +33,15 @@ final class Stories {
   static final PromptLink PROMPT =
       new PromptLink("p1", "Tell me about a time you owned a problem", "");
 
+  static final RubricTerms RUBRIC = RubricTerms.of(RubricCatalog.load());
+
   private Stories() {}
 
   /** A fixture for the Story aggregate with the given view of cohort membership. */
   static FixtureConfiguration<Story> fixture(CohortMembership membership) {
     FixtureConfiguration<Story> fixture = new AggregateTestFixture<>(Story.class);
     fixture.registerInjectableResource(membership);
+    fixture.registerInjectableResource(RUBRIC);
     return fixture;
   }
 
@@ -74,7 +78,7 @@ final class Stories {
         true,
         List.of(
             new EvaluationResult.CriterionScore(
-                "beyond-scope", 3, "Nobody owned the payment retries.")),
+                "owns-the-outcome", 3, "Nobody owned the payment retries.")),
         List.of(new EvaluationResult.PitfallFinding("no-reflection", "no lesson named")),
         List.of(new EvaluationResult.ResultMetric("percent", 0.4, "from 5% to 0.4%")),
         "");

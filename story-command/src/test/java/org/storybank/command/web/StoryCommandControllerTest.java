@@ -65,17 +65,48 @@ class StoryCommandControllerTest {
   }
 
   @Test
-  void anAuthorIdInTheBodyIsIgnored() throws Exception {
+  void anAuthorIdInTheBodyIsRefusedNotObeyed() throws Exception {
     String spoofed = BODY.replace("{\"title\"", "{\"authorId\":\"someone-else\",\"title\"");
     mvc.perform(
             post("/api/stories")
                 .with(caller("u-42", "candidate", "cohort-1"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(spoofed))
-        .andExpect(status().isCreated());
-    ArgumentCaptor<DraftStory> sent = ArgumentCaptor.forClass(DraftStory.class);
-    verify(commands).sendAndWait(sent.capture());
-    assertThat(sent.getValue().actor().userId()).isEqualTo("u-42");
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("authorId"))
+        .andExpect(jsonPath("$.rule").value("is not a known field"));
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void aMisspeltFieldIsNamedNotDropped() throws Exception {
+    String misspelt =
+        BODY.replace(
+            "{\"title\"",
+            "{\"confidental\":[{\"field\":\"task\",\"start\":0,\"end\":1}],\"title\"");
+    mvc.perform(
+            post("/api/stories")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(misspelt))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("confidental"));
+    verify(commands, never()).sendAndWait(any());
+  }
+
+  @Test
+  void aWrongTypeNamesNoJavaType() throws Exception {
+    mvc.perform(
+            put("/api/stories/s-1/rating")
+                .with(caller("u-42", "candidate", "cohort-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"rating\":\"five\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("rating"))
+        .andExpect(jsonPath("$.rule").value("must be a number"))
+        .andExpect(
+            result ->
+                assertThat(result.getResponse().getContentAsString()).doesNotContain("java."));
   }
 
   @Test

@@ -30,7 +30,13 @@ import org.storybank.query.semantic.SentenceEmbeddings;
  */
 public class StorySearch {
 
-  static final int WINDOW = 100;
+  /**
+   * How many stories a question ranks, whatever page is asked for: the fused order depends on the
+   * set of stories ranked (scores are standardised over it), so a window that grew with {@code
+   * from} would reorder pages against each other and repeat or skip stories. One window as deep as
+   * paging may go keeps every page a cut of the same ranking.
+   */
+  static final int WINDOW = StoryQuery.MAX_DEPTH;
 
   private static final String[] NOT_RETURNED = {"vectors"};
 
@@ -107,7 +113,7 @@ public class StorySearch {
     List<InferredPrinciple> principles = questionReader.read(query.text());
     Map<String, Double> probabilities = new HashMap<>();
     principles.forEach(p -> probabilities.put(p.principle(), p.strength()));
-    int window = Math.max(WINDOW, query.from() + query.size());
+    int window = WINDOW;
     QuestionRankings.Signals signals =
         rankings.rank(
             SearchFilters.of(scope, query),

@@ -17,16 +17,19 @@ public class AccountAdministration {
   private final RefreshTokens refreshTokens;
   private final PasswordResets resets;
   private final PasswordEncoder passwords;
+  private final PasswordPolicy passwordPolicy;
 
   AccountAdministration(
       Accounts accounts,
       RefreshTokens refreshTokens,
       PasswordResets resets,
-      PasswordEncoder passwords) {
+      PasswordEncoder passwords,
+      PasswordPolicy passwordPolicy) {
     this.accounts = accounts;
     this.refreshTokens = refreshTokens;
     this.resets = resets;
     this.passwords = passwords;
+    this.passwordPolicy = passwordPolicy;
   }
 
   public record AccountView(
@@ -86,7 +89,7 @@ public class AccountAdministration {
     if (code == null || code.isBlank()) {
       throw new RequestRejected("code", "is required", HttpStatus.BAD_REQUEST);
     }
-    PasswordPolicy.check("newPassword", newPassword);
+    passwordPolicy.check("newPassword", newPassword);
     String userId =
         resets
             .redeem(code.strip())

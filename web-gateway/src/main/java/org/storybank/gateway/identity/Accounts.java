@@ -21,6 +21,10 @@ public class Accounts {
   record Credentials(Account account, String passwordHash, boolean locked) {}
 
   Optional<Credentials> credentialsFor(String email) {
+    if (hasControlCharacters(email)) {
+      // PostgreSQL's text holds no NUL: such an email is no account's
+      return Optional.empty();
+    }
     return jdbc.sql(
             "SELECT user_id, email, name, role, password_hash, locked_at FROM accounts WHERE email = ?")
         .param(normalise(email))
@@ -163,6 +167,31 @@ public class Accounts {
             .query(Long.class)
             .single()
         > 0;
+  }
+
+  /**
+   * A new account, unless its email has one already (checked by the table's unique key, so two
+   * registrations racing for one email end in one account and one refusal).
+   */
+  @Transactional
+  boolean create(Account account, String passwordHash) {
+    return jdbc.sql(
+                """
+                INSERT INTO accounts (user_id, email, name, role, password_hash)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING
+                """)
+            .params(
+                account.userId(),
+                normalise(account.email()),
+                account.name(),
+                account.role().id(),
+                passwordHash)
+            .update()
+        == 1;
+  }
+
+  static boolean hasControlCharacters(String text) {
+    return text != null && text.codePoints().anyMatch(Character::isISOControl);
   }
 
   boolean emailTaken(String email) {

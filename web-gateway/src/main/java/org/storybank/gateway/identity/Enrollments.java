@@ -20,6 +20,17 @@ class Enrollments {
     this.commandSide = http.baseUrl(commandUrl).build();
   }
 
+  /**
+   * The one answer to a registration refused for a reason that depends on accounts or codes, so
+   * that none of them can be told apart.
+   */
+  static RequestRejected codeRefused() {
+    return new RequestRejected(
+        "invitationCode",
+        "unknown, already used or expired, or not usable for this email",
+        HttpStatus.BAD_REQUEST);
+  }
+
   /** The cohort the code enrolled the candidate in. */
   String enroll(String code, String candidateToken) {
     try {
@@ -35,8 +46,7 @@ class Enrollments {
       return String.valueOf(answer.get("cohortId"));
     } catch (RestClientResponseException refused) {
       if (refused.getStatusCode().is4xxClientError()) {
-        throw new RequestRejected(
-            "invitationCode", "unknown, already used or expired", HttpStatus.BAD_REQUEST);
+        throw codeRefused();
       }
       throw new RequestRejected(
           "invitationCode",

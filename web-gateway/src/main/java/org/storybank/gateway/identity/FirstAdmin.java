@@ -39,11 +39,10 @@ class FirstAdmin implements ApplicationRunner {
     if (email == null || email.isBlank()) {
       return;
     }
-    if (password == null || password.length() < PasswordPolicy.MIN_LENGTH) {
-      throw new IllegalStateException(
-          "STORYBANK_ADMIN_PASSWORD must have at least "
-              + PasswordPolicy.MIN_LENGTH
-              + " characters");
+    try {
+      PasswordPolicy.checkLength("password", password);
+    } catch (RequestRejected refused) {
+      throw new IllegalStateException("STORYBANK_ADMIN_PASSWORD: " + refused.getMessage());
     }
     if (accounts.emailTaken(email)) {
       return;

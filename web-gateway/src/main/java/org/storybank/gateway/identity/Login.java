@@ -26,7 +26,9 @@ public class Login {
   public Optional<Sessions.TokenPair> login(String email, String password) {
     Optional<Accounts.Credentials> credentials = accounts.credentialsFor(email);
     String hash = credentials.map(Accounts.Credentials::passwordHash).orElse(unknownAccountHash);
-    boolean matches = password != null && passwords.matches(password, hash);
+    // bcrypt refuses more than 72 bytes: such a password matches nothing, at the same cost
+    boolean fits = password != null && PasswordPolicy.fitsTheHash(password);
+    boolean matches = passwords.matches(fits ? password : "", hash) && fits;
     if (credentials.isEmpty() || !matches) {
       return Optional.empty();
     }

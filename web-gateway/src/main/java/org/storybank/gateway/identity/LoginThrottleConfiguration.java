@@ -11,9 +11,11 @@ class LoginThrottleConfiguration {
 
   @Bean
   LoginThrottle loginThrottle(
-      @Value("${storybank.login.failures-per-account}") int perAccount,
+      @Value("${storybank.login.failures-per-account}") int perAccountAndAddress,
       @Value("${storybank.login.failures-per-address}") int perAddress,
+      @Value("${storybank.login.first-delay}") Duration firstDelay,
       @Value("${storybank.login.window}") Duration window) {
-    return new LoginThrottle(perAccount, perAddress, window, Ticker.systemTicker());
+    return new LoginThrottle(
+        perAccountAndAddress, perAddress, firstDelay, window, Ticker.systemTicker());
   }
 }

@@ -20,29 +20,41 @@ public class Registration {
   private final PasswordEncoder passwords;
   private final TokenIssuer tokens;
   private final Enrollments enrollments;
+  private final PasswordPolicy passwordPolicy;
 
   Registration(
-      Accounts accounts, PasswordEncoder passwords, TokenIssuer tokens, Enrollments enrollments) {
+      Accounts accounts,
+      PasswordEncoder passwords,
+      TokenIssuer tokens,
+      Enrollments enrollments,
+      PasswordPolicy passwordPolicy) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.tokens = tokens;
     this.enrollments = enrollments;
+    this.passwordPolicy = passwordPolicy;
   }
 
   public record Registered(String userId, String cohortId) {}
 
+  /**
+   * Every refusal that depends on who has an account reads exactly like a refused code (400, field
+   * {@code invitationCode}): an email that has an account, a code unknown, used or expired. So
+   * registration never tells anyone which emails have accounts; the owner of a taken email signs in
+   * or asks the admin for a password reset. The password is hashed before the email is looked at.
+   */
   public Registered register(String code, String email, String password, String name) {
     requireText("invitationCode", code, 300);
     requireEmail(email);
-    PasswordPolicy.check("password", password);
     requireText("name", name, 200);
-    if (accounts.emailTaken(email)) {
-      throw new RequestRejected("email", "already has an account", HttpStatus.CONFLICT);
-    }
+    passwordPolicy.check("password", password);
+    String passwordHash = passwords.encode(password);
     Account account =
         new Account(
             UUID.randomUUID().toString(), Accounts.normalise(email), name.strip(), Role.CANDIDATE);
-    accounts.upsert(account, passwords.encode(password));
+    if (!accounts.create(account, passwordHash)) {
+      throw Enrollments.codeRefused();
+    }
     String cohortId;
     try {
       String token =
@@ -76,6 +88,12 @@ public class Registration {
   private static void requireText(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       throw new RequestRejected(field, "is required", HttpStatus.BAD_REQUEST);
+    }
+    if (Accounts.hasControlCharacters(value)) {
+      throw new RequestRejected(
+          field,
+          "must not contain control characters (NUL, line breaks, tabs)",
+          HttpStatus.BAD_REQUEST);
     }
     if (value.length() > max) {
       throw new RequestRejected(field, "at most " + max + " characters", HttpStatus.BAD_REQUEST);

@@ -72,8 +72,8 @@ class AuthController {
               ProblemDetail.forStatusAndDetail(
                   HttpStatus.TOO_MANY_REQUESTS,
                   "too many failed logins; try again in "
-                      + refusal.get().toMinutes()
-                      + " minutes"));
+                      + refusal.get().toSeconds()
+                      + " seconds"));
     }
     var token = login.login(request.email(), request.password());
     if (token.isEmpty()) {
@@ -82,7 +82,7 @@ class AuthController {
           .body(
               ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "wrong email or password"));
     }
-    throttle.succeeded(request.email());
+    throttle.succeeded(request.email(), address);
     return ResponseEntity.ok(token.get());
   }
 

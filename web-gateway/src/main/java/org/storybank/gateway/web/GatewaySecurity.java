@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.storybank.security.ProblemRefusals;
 import org.storybank.security.SecurityHeaders;
 
 /**
@@ -28,6 +29,7 @@ class GatewaySecurity {
                         "/api/auth/refresh",
                         "/api/auth/logout",
                         "/api/auth/password-reset",
+                        "/error",
                         "/oauth2/jwks",
                         "/api/openapi.json",
                         "/v3/api-docs",
@@ -36,7 +38,13 @@ class GatewaySecurity {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(ProblemRefusals.authenticationEntryPoint())
+                    .accessDeniedHandler(ProblemRefusals.accessDeniedHandler()))
+        .exceptionHandling(ProblemRefusals.exceptionHandling())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A stand-in for a back-end service: answers fixed JSON per path and records what reached it. */
 public final class FakeService implements AutoCloseable {
 
-  public record Received(String method, String path, Map<String, List<String>> headers) {
+  public record Received(
+      String method, String path, Map<String, List<String>> headers, String body) {
     public String header(String name) {
       return headers.entrySet().stream()
           .filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -25,6 +26,7 @@ public final class FakeService implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
+  private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
   public FakeService() {
@@ -36,12 +38,14 @@ public final class FakeService implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
-          exchange.getRequestBody().readAllBytes();
+          String requestBody =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           received.add(
               new Received(
                   exchange.getRequestMethod(),
                   exchange.getRequestURI().getPath(),
-                  Map.copyOf(exchange.getRequestHeaders())));
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  requestBody));
           byte[] body =
               answers
                   .getOrDefault(exchange.getRequestURI().getPath(), "{}")
@@ -57,7 +61,8 @@ public final class FakeService implements AutoCloseable {
             // what a service's own CORS support would add
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", origin);
           }
-          exchange.sendResponseHeaders(200, body.length);
+          exchange.sendResponseHeaders(
+              statuses.getOrDefault(exchange.getRequestURI().getPath(), 200), body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
         });
@@ -66,6 +71,12 @@ public final class FakeService implements AutoCloseable {
 
   public FakeService answering(String path, String json) {
     answers.put(path, json);
+    return this;
+  }
+
+  /** Answers {@code status} at {@code path} from now on. */
+  public FakeService status(String path, int status) {
+    statuses.put(path, status);
     return this;
   }
 
