@@ -162,10 +162,33 @@ class DrillSystemTest {
               assertThat(principle.get("self").asDouble()).isEqualTo(3.25);
               assertThat(self.get("criteria")).isNotEmpty();
             });
+    printTimes(candidate, drillId);
+
     JsonNode cohortSelf =
         gateway.get("/api/evaluations/calibration?cohortId=" + cohort, coach).body().get("self");
     assertThat(find(cohortSelf.get("principles"), "principle", "ownership").get("drills").asInt())
         .isPositive();
+  }
+
+  /** Figures for the README: a draw (coverage read included) and a drill read with follow-ups. */
+  private void printTimes(Candidate candidate, String answeredDrill) throws Exception {
+    List<Long> draws = new ArrayList<>();
+    List<Long> reads = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      long start = System.nanoTime();
+      Api.Response drawn = gateway.post("/api/drills", candidate.token(), Map.of("seed", i));
+      draws.add((System.nanoTime() - start) / 1_000_000);
+      assertThat(drawn.status()).isEqualTo(201);
+      start = System.nanoTime();
+      assertThat(gateway.get("/api/drills/" + answeredDrill, candidate.token()).status())
+          .isEqualTo(200);
+      reads.add((System.nanoTime() - start) / 1_000_000);
+    }
+    draws.sort(null);
+    reads.sort(null);
+    System.out.printf(
+        "drills: draw median %d ms (max %d); drill with follow-ups median %d ms (max %d)%n",
+        draws.get(5), draws.get(9), reads.get(5), reads.get(9));
   }
 
   private static JsonNode find(JsonNode array, String field, String value) {
