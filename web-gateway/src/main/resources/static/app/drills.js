@@ -234,7 +234,7 @@ if (candidate) {
   rateForm.addEventListener('submit', rate);
   $('#abandon-button').addEventListener('click', abandon);
 } else if (!candidateId) {
-  status.textContent = 'Open a candidate’s drills from their coverage page.';
+  status.textContent = 'Open a candidate’s drills from their coverage page (“This candidate’s practice drills”).';
 }
 loadHistory();
 if (param('id')) showDrill(param('id'));

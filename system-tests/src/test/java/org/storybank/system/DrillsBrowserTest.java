@@ -19,8 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The practice drills page in a real browser against the whole stack: a candidate draws a prompt
  * from the header's link, answers it with one of their stories, reads the follow-up questions and
  * what each probes, rates themselves, and finds the drill in the history and the summary; their
- * coach reads the drill, another candidate is told it does not exist. Every page visited is saved
- * under target/screenshots/.
+ * coach finds the drills from the candidate's coverage page and reads the drill, another candidate
+ * is told it does not exist. Every page visited is saved under target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -125,6 +125,11 @@ class DrillsBrowserTest {
     String candidateId = gateway.get("/api/me", candidateToken).body().get("userId").asText();
     browser.signOut();
     browser.signIn(COACH, PASSWORD);
+    browser.visit("/coverage.html?candidate=" + candidateId);
+    browser.await("#drills-link a").click();
+    browser.awaitPath("/drills.html?candidate=" + candidateId);
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+        .until(d -> !browser.findAll("#history li[data-drill-id='" + drillId + "']").isEmpty());
     browser.visit("/drills.html?candidate=" + candidateId + "&id=" + drillId);
     assertThat(browser.await("#drill-prompt").getText()).isEqualTo(prompt);
     browser.await("#follow-ups li.follow-up");
