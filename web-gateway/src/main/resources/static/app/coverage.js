@@ -74,6 +74,8 @@ async function load(candidateId) {
 function render(coverage, own) {
   const heading = own ? 'My coverage' : `Coverage of candidate ${coverage.candidateId.slice(0, 8)}`;
   $('#coverage-heading').textContent = heading;
+  $('#drills-link').hidden = own;
+  $('#drills-link a').href = `/drills.html?candidate=${encodeURIComponent(coverage.candidateId)}`;
   document.title = `${heading} · Story Bank`;
   const stretched = new Map((coverage.stretched || []).map((story) => [story.storyId, story]));
   const principles = coverage.principles || [];

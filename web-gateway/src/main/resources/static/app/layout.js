@@ -43,7 +43,10 @@ export function layout(page) {
 
 // Further pages, per role, after the ones above.
 const MORE_LINKS = {
-  candidate: [['coverage', '/coverage.html', 'Coverage']],
+  candidate: [
+    ['coverage', '/coverage.html', 'Coverage'],
+    ['drills', '/drills.html', 'Practice drills'],
+  ],
   coach: [
     ['coverage', '/coverage.html', 'Coverage'],
     ['invitations', '/invitations.html', 'Invitations'],

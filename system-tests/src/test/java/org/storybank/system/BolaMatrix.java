@@ -84,6 +84,7 @@ final class BolaMatrix {
     defineAdminEntries();
     defineQueryEntries();
     defineLoopEntries();
+    defineDrillEntries();
   }
 
   private void entry(
@@ -417,6 +418,50 @@ final class BolaMatrix {
         null,
         Refusal.STRICT,
         admin);
+  }
+
+  /**
+   * Practice drills (story-command): the candidate acts in their own; they and the coach of the
+   * cohort they are in now read them, the history and the summary; the coach acts in none.
+   */
+  private void defineDrillEntries() {
+    Fixture victim = MatrixFixtures::victimDrill;
+    Fixture fresh = MatrixFixtures::freshDrill;
+    String drill = "/api/drills/{drillId}";
+    List<String> admin = List.of(MatrixFixtures.ADMIN);
+    List<String> coachAndAdmin = List.of(MatrixFixtures.COACH, MatrixFixtures.ADMIN);
+    entry("GET " + drill, MatrixFixtures.OWNER, victim, fresh, null, Refusal.STRICT, admin);
+    entry(
+        "POST " + drill + "/answer",
+        MatrixFixtures.OWNER,
+        victim,
+        fresh,
+        Map.of(
+            "storyId",
+            fixtures.ownerStoryIds().isEmpty() ? "none" : fixtures.ownerStoryIds().get(0)),
+        Refusal.STRICT,
+        coachAndAdmin);
+    entry(
+        "PUT " + drill + "/rating",
+        MatrixFixtures.OWNER,
+        victim,
+        fresh,
+        Map.of("rating", 4),
+        Refusal.STRICT,
+        coachAndAdmin);
+    entry(
+        "DELETE " + drill,
+        MatrixFixtures.OWNER,
+        victim,
+        fresh,
+        null,
+        Refusal.STRICT,
+        coachAndAdmin);
+    Fixture ownersDrills =
+        f -> Target.of().withQuery("?candidateId=" + f.userId(MatrixFixtures.OWNER));
+    for (String list : List.of("GET /api/drills", "GET /api/drills/summary")) {
+      entry(list, MatrixFixtures.OWNER, ownersDrills, ownersDrills, null, Refusal.STRICT, admin);
+    }
   }
 
   record Outcome(int endpoints, int callers, int paths, int calls, List<String> lines) {}

@@ -45,6 +45,7 @@ final class MatrixFixtures {
   private Target victimStory;
   private Target victimLoop;
   private Target victimImport;
+  private Target victimDrill;
 
   MatrixFixtures(Api gateway, Path keyDirectory) throws Exception {
     this.gateway = gateway;
@@ -358,6 +359,35 @@ final class MatrixFixtures {
     return victimImport;
   }
 
+  /**
+   * The owner's drill refused callers aim at: answered with the story whose title holds the marker.
+   */
+  Target victimDrill() throws Exception {
+    if (victimDrill == null) {
+      victimDrill = drillOfOwner();
+    }
+    return victimDrill;
+  }
+
+  Target freshDrill() throws Exception {
+    return drillOfOwner();
+  }
+
+  /** A drill of the owner, drawn and answered (not rated), so every drill command may follow. */
+  private Target drillOfOwner() throws Exception {
+    String drillId =
+        ok(gateway.post("/api/drills", token(OWNER), Map.of("principle", "ownership", "seed", 1)))
+            .body()
+            .get("id")
+            .asText();
+    ok(
+        gateway.post(
+            "/api/drills/" + drillId + "/answer",
+            token(OWNER),
+            Map.of("storyId", victimStory.ids().get("storyId"))));
+    return Target.of("drillId", drillId);
+  }
+
   /** What a refused call must not have changed about the object it aimed at. */
   Object snapshot(Target target) throws Exception {
     Map<String, String> ids = target.ids();
@@ -378,6 +408,9 @@ final class MatrixFixtures {
           "selfRating",
           "revision");
       return kept;
+    }
+    if (ids.containsKey("drillId")) {
+      return gateway.get("/api/drills/" + ids.get("drillId"), token(OWNER)).body().get("drill");
     }
     if (ids.containsKey("loopId")) {
       return gateway.get("/api/loops/" + ids.get("loopId"), token(OWNER)).body();

@@ -126,6 +126,9 @@ class ModuleBoundariesTest {
             "org.storybank.evaluation.cli..")
         .or()
         .haveFullyQualifiedName("org.storybank.command.cohort.Cohort")
+        .or()
+        .haveNameMatching(
+            "org\\.storybank\\.command\\.drill\\.(Drill|DrillRules|DrillDraw|FollowUpPlanner)(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework..", "jakarta.servlet..")

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.storybank.api.Level;
+import org.storybank.api.drill.DrillEvents.DrillRated;
 import org.storybank.api.evaluation.AutomaticEvaluation;
 import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
@@ -207,6 +208,92 @@ class EvaluationServiceIntegrationTest {
     assertThat(followThrough.exactAgreement()).isEqualTo(1.0);
     assertThat(calibration.forCohorts(List.of("another-cohort"))).isEmpty();
     assertThat(calibration.forAuthor("author-2")).hasSize(2);
+  }
+
+  @Test
+  void selfRatingsFromDrillsSitBesideTheAutomaticAndCoachScores() throws Exception {
+    String storyId = UUID.randomUUID().toString();
+    String cohort = "cohort-" + UUID.randomUUID();
+    publish(
+        new StoryDrafted(
+            storyId, "author-3", cohort, "T", List.of("ownership"), List.of(), Level.MID, STRONG),
+        0);
+    publish(
+        new EvaluationRecorded(
+            storyId,
+            "svc",
+            "e1",
+            Evaluator.automatic("svc"),
+            1,
+            result(
+                List.of(
+                    new EvaluationResult.CriterionScore("beyond-scope", 4, ""),
+                    new EvaluationResult.CriterionScore("follow-through", 2, "")))),
+        1);
+    publish(
+        new EvaluationRecorded(
+            storyId,
+            "coach-1",
+            "e2",
+            Evaluator.coach("coach-1"),
+            1,
+            result(List.of(new EvaluationResult.CriterionScore("beyond-scope", 3, "")))),
+        2);
+    String drill = UUID.randomUUID().toString();
+    publishDrill(new DrillRated(drill, "author-3", "ownership", storyId, 1, 2), 2);
+    // a replay of an older rating after the newer one changes nothing
+    publishDrill(new DrillRated(drill, "author-3", "ownership", storyId, 1, 5), 3);
+    publishDrill(new DrillRated(drill, "author-3", "ownership", storyId, 1, 2), 2);
+
+    Calibration calibration = service.getBean(Calibration.class);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                // story and drill events travel on different topics: wait for both
+                assertThat(calibration.selfForCohorts(List.of(cohort)).principles())
+                    .singleElement()
+                    .satisfies(
+                        principle -> {
+                          assertThat(principle.meanRating()).isEqualTo(5.0);
+                          assertThat(principle.coach()).isNotNull();
+                        }));
+    SelfCalibration self = calibration.selfForCohorts(List.of(cohort));
+    SelfCalibration.Principle ownership = self.principles().get(0);
+    assertThat(ownership.drills()).isEqualTo(1);
+    assertThat(ownership.self()).isEqualTo(4.0);
+    assertThat(ownership.automatic()).isEqualTo(3.0);
+    assertThat(ownership.coach()).isEqualTo(3.0);
+    SelfCalibration.Criterion beyondScope =
+        self.criteria().stream()
+            .filter(c -> c.criterion().equals("beyond-scope"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(beyondScope.pairs()).isEqualTo(1);
+    assertThat(beyondScope.selfMinusAutomatic()).isEqualTo(0.0);
+    assertThat(beyondScope.selfMinusCoach()).isEqualTo(1.0);
+    SelfCalibration.Criterion followThrough =
+        self.criteria().stream()
+            .filter(c -> c.criterion().equals("follow-through"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(followThrough.selfMinusAutomatic()).isEqualTo(2.0);
+    assertThat(followThrough.coach()).isNull();
+    assertThat(calibration.selfForCohorts(List.of("another-cohort")).principles()).isEmpty();
+    assertThat(calibration.selfForAuthor("author-3").criteria()).hasSize(2);
+    assertThat(calibration.selfForAuthor("someone-else").principles()).isEmpty();
+  }
+
+  private void publishDrill(DrillRated event, long sequence) throws Exception {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            EventTopics.DRILL_EVENTS, event.drillId(), JSON.writeValueAsBytes(event));
+    header(record, EventTopics.HEADER_EVENT_ID, UUID.randomUUID().toString());
+    header(record, EventTopics.HEADER_EVENT_TYPE, "DrillRated");
+    header(record, EventTopics.HEADER_AGGREGATE_ID, event.drillId());
+    header(record, EventTopics.HEADER_SEQUENCE, Long.toString(sequence));
+    header(record, EventTopics.HEADER_TIMESTAMP, Instant.now().toString());
+    producer.send(record).get();
   }
 
   private static EvaluationResult result(List<EvaluationResult.CriterionScore> criteria) {

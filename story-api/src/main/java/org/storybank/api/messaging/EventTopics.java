@@ -9,6 +9,7 @@ public final class EventTopics {
   public static final String STORY_EVENTS = "storybank.story-events";
   public static final String COHORT_EVENTS = "storybank.cohort-events";
   public static final String LOOP_EVENTS = "storybank.loop-events";
+  public static final String DRILL_EVENTS = "storybank.drill-events";
 
   /** Automatic evaluations on their way from the evaluation service to the command side. */
   public static final String EVALUATION_RESULTS = "storybank.evaluation-results";

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.drill.DrillEvent;
 import org.storybank.api.loop.LoopEvent;
 import org.storybank.api.messaging.EventTopics;
 import org.storybank.api.messaging.EventTypes;
@@ -33,6 +34,7 @@ class EventPublisher {
   private static final EventTypes<CohortEvent> COHORT_EVENT_TYPES =
       EventTypes.of(CohortEvent.class);
   private static final EventTypes<LoopEvent> LOOP_EVENT_TYPES = EventTypes.of(LoopEvent.class);
+  private static final EventTypes<DrillEvent> DRILL_EVENT_TYPES = EventTypes.of(DrillEvent.class);
 
   private final KafkaTemplate<String, byte[]> kafka;
   private final ObjectMapper json;
@@ -71,6 +73,17 @@ class EventPublisher {
         EventTopics.LOOP_EVENTS,
         event.loopId(),
         LOOP_EVENT_TYPES.nameOf(event.getClass()),
+        event,
+        message);
+  }
+
+  @EventHandler
+  void on(DrillEvent event, EventMessage<?> message)
+      throws InterruptedException, ExecutionException {
+    publish(
+        EventTopics.DRILL_EVENTS,
+        event.drillId(),
+        DRILL_EVENT_TYPES.nameOf(event.getClass()),
         event,
         message);
   }

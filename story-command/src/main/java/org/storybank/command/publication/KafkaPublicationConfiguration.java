@@ -28,6 +28,11 @@ class KafkaPublicationConfiguration {
     return TopicBuilder.name(EventTopics.LOOP_EVENTS).partitions(partitions).replicas(1).build();
   }
 
+  @Bean
+  NewTopic drillEventsTopic(@Value("${storybank.kafka.topic-partitions}") int partitions) {
+    return TopicBuilder.name(EventTopics.DRILL_EVENTS).partitions(partitions).replicas(1).build();
+  }
+
   /**
    * A failed send must stop the publisher where it is, so that its token does not move past an
    * event the broker never acknowledged; the processor retries with back-off until the broker is
