@@ -32,7 +32,7 @@ public final class ConsumerFailureHandling {
     handler.setRetryListeners(
         (record, failure, attempt) ->
             log.warn(
-                "{}-{}@{} failed (attempt {}), retrying: {}",
+                "{}-{}@{} failed (attempt {}): {}",
                 record.topic(),
                 record.partition(),
                 record.offset(),
