@@ -82,7 +82,8 @@ class EvaluationServiceIntegrationTest {
             .run(
                 "--server.port=0",
                 "--storybank.kafka.consumer-group=" + GROUP,
-                // a database outage is noticed within half a second instead of Hikari's 30 s, so that ten immediate tries would all fall inside it
+                // a database outage is noticed within half a second instead of Hikari's 30 s, so
+                // that ten immediate tries would all fall inside it
                 "--spring.datasource.hikari.connection-timeout=500",
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + servers.postgresUser(),
