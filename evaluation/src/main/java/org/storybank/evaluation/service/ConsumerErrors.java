@@ -3,6 +3,7 @@ package org.storybank.evaluation.service;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.storybank.messaging.deadletter.DeadLetterConfiguration;
+import org.storybank.messaging.membership.ConsumerMembershipConfiguration;
 
 /**
  * The story-events consumer fails as every consumer does: a database outage is retried with
@@ -10,5 +11,5 @@ import org.storybank.messaging.deadletter.DeadLetterConfiguration;
  * record is dead-lettered at once.
  */
 @Configuration
-@Import(DeadLetterConfiguration.class)
+@Import({DeadLetterConfiguration.class, ConsumerMembershipConfiguration.class})
 class ConsumerErrors {}

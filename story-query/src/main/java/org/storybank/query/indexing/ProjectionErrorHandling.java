@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.storybank.messaging.deadletter.DeadLetterConfiguration;
 import org.storybank.messaging.deadletter.DeadLetterConfiguration.TransientFailure;
+import org.storybank.messaging.membership.ConsumerMembershipConfiguration;
 
 /**
  * The projections' consumers fail as every consumer does ({@link DeadLetterConfiguration}); what
@@ -15,7 +16,7 @@ import org.storybank.messaging.deadletter.DeadLetterConfiguration.TransientFailu
  * not available. Those hold the projection until they lift; nothing is dead-lettered for them.
  */
 @Configuration
-@Import(DeadLetterConfiguration.class)
+@Import({DeadLetterConfiguration.class, ConsumerMembershipConfiguration.class})
 class ProjectionErrorHandling {
 
   private static final Set<Integer> PASSING_STATUSES = Set.of(408, 429, 502, 503, 504);

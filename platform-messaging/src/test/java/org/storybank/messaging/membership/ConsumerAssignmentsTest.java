@@ -1,0 +1,31 @@
+package org.storybank.messaging.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
+class ConsumerAssignmentsTest {
+
+  @Test
+  void downUntilEveryListenerHasBeenGivenItsPartitionsEvenNone() {
+    ConsumerAssignments assignments = new ConsumerAssignments();
+    assertThat(assignments.health().getStatus())
+        .as("no listener: nothing to wait for")
+        .isEqualTo(Status.UP);
+
+    ConsumerAwareRebalanceListener stories = assignments.track("stories#0");
+    ConsumerAwareRebalanceListener cohorts = assignments.track("cohorts#1");
+    assertThat(assignments.health().getStatus()).isEqualTo(Status.DOWN);
+
+    stories.onPartitionsAssigned(null, List.of(new TopicPartition("storybank.story-events", 0)));
+    assertThat(assignments.health().getStatus()).isEqualTo(Status.DOWN);
+
+    cohorts.onPartitionsAssigned(null, List.of());
+    assertThat(assignments.health().getStatus()).isEqualTo(Status.UP);
+    assertThat(assignments.health().getDetails()).containsKey("listenersAssigned");
+  }
+}
