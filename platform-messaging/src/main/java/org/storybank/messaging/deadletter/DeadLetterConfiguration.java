@@ -14,17 +14,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
 /**
  * Imported by every service that consumes our topics: its listeners get {@link
- * ConsumerFailureHandling}'s error handler, and the dead-letter topics exist. A service adds what
- * it knows to be transient as beans of type {@link TransientFailure}.
+ * ConsumerFailureHandling}'s error handler. A service adds what it knows to be transient as beans
+ * of type {@link TransientFailure}. The dead-letter topics are created by story-command, with the
+ * topics themselves.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -61,13 +60,5 @@ public class DeadLetterConfiguration {
         new TransientFailures(
             transients.orderedStream().<Predicate<Throwable>>map(t -> t).toList()),
         settings);
-  }
-
-  @Bean
-  KafkaAdmin.NewTopics deadLetterTopics() {
-    return new KafkaAdmin.NewTopics(
-        DeadLetterTopics.all().stream()
-            .map(topic -> TopicBuilder.name(topic).partitions(1).build())
-            .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
   }
 }

@@ -44,7 +44,9 @@ public class ConsumerMembershipConfiguration {
                   .setProperty(
                       ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
                       id + "-" + listener.substring(listener.lastIndexOf('#') + 1)));
-      container.getContainerProperties().setConsumerRebalanceListener(assignments.track(listener));
+      container
+          .getContainerProperties()
+          .setConsumerRebalanceListener(assignments.track(listener, container::isRunning));
     };
   }
 

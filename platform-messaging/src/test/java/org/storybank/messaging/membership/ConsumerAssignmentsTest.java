@@ -11,14 +11,15 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 class ConsumerAssignmentsTest {
 
   @Test
-  void downUntilEveryListenerHasBeenGivenItsPartitionsEvenNone() {
+  void downUntilEveryRunningListenerHasBeenGivenItsPartitionsEvenNone() {
     ConsumerAssignments assignments = new ConsumerAssignments();
     assertThat(assignments.health().getStatus())
         .as("no listener: nothing to wait for")
         .isEqualTo(Status.UP);
 
-    ConsumerAwareRebalanceListener stories = assignments.track("stories#0");
-    ConsumerAwareRebalanceListener cohorts = assignments.track("cohorts#1");
+    ConsumerAwareRebalanceListener stories = assignments.track("stories#0", () -> true);
+    ConsumerAwareRebalanceListener cohorts = assignments.track("cohorts#1", () -> true);
+    assignments.track("never-started#2", () -> false);
     assertThat(assignments.health().getStatus()).isEqualTo(Status.DOWN);
 
     stories.onPartitionsAssigned(null, List.of(new TopicPartition("storybank.story-events", 0)));
@@ -26,6 +27,11 @@ class ConsumerAssignmentsTest {
 
     cohorts.onPartitionsAssigned(null, List.of());
     assertThat(assignments.health().getStatus()).isEqualTo(Status.UP);
-    assertThat(assignments.health().getDetails()).containsKey("listenersAssigned");
+    assertThat(assignments.health().getDetails().get("listeners"))
+        .isEqualTo(
+            java.util.Map.of(
+                "stories#0", "assigned",
+                "cohorts#1", "assigned",
+                "never-started#2", "not running"));
   }
 }
