@@ -380,7 +380,7 @@ final class MatrixFixtures {
     return Target.of("deadLetterId", ids.get(0));
   }
 
-  private List<String> deadLetterIds(String key) {
+  private List<String> deadLetterIds(String key) throws Exception {
     List<String> ids = new ArrayList<>();
     for (JsonNode letter : ok(gateway.get("/api/admin/dead-letters", token(ADMIN))).body()) {
       if (key.equals(letter.path("key").asText())) {
