@@ -31,12 +31,13 @@ export class ApiError extends Error {
 
 async function send(method, path, body, headers, token) {
   const all = { Accept: 'application/json, application/problem+json', ...headers };
-  if (body !== undefined) all['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob || typeof body === 'string';
+  if (body !== undefined && !all['Content-Type']) all['Content-Type'] = 'application/json';
   if (token) all.Authorization = `Bearer ${token}`;
   return fetch(path, {
     method,
     headers: all,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || raw ? body : JSON.stringify(body),
     credentials: 'omit',
     cache: 'no-store',
   });
@@ -71,14 +72,19 @@ async function refresh() {
 
 /**
  * Calls the API as the signed-in user. An expired access token is refreshed once; without a
- * session, or when refreshing fails, the user is sent to the sign-in page.
+ * session, or when refreshing fails, the user is sent to the sign-in page. A body that is a string
+ * or a Blob (a file) goes as it is, with the Content-Type given in `headers`; `file: true` answers
+ * the response body as a Blob with the name the server gave it, instead of JSON.
  */
-export async function api(method, path, { body, headers = {}, anonymous = false } = {}) {
+export async function api(method, path, { body, headers = {}, anonymous = false, file = false } = {}) {
   const token = anonymous ? null : session()?.accessToken;
   if (!anonymous && !token) {
     toSignIn();
     throw new ApiError(401, { detail: 'not signed in' });
   }
+  // a creating call carries a key of its own, so that sending it again (after a refresh) can
+  // never create a second story: the gateway answers the first result
+  if (method === 'POST' && !anonymous) headers = { 'Idempotency-Key': newKey(), ...headers };
   let response = await send(method, path, body, headers, token);
   if (response.status === 401 && !anonymous && (await refresh())) {
     response = await send(method, path, body, headers, session().accessToken);
@@ -87,9 +93,19 @@ export async function api(method, path, { body, headers = {}, anonymous = false 
     clearSession();
     toSignIn();
   }
+  if (file && response.ok) {
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] || 'storybank';
+    return { status: response.status, data: await response.blob(), name, headers: response.headers };
+  }
   const data = await read(response);
   if (!response.ok) throw new ApiError(response.status, data);
   return { status: response.status, data, headers: response.headers };
+}
+
+function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function toSignIn() {

@@ -2,6 +2,7 @@
 // level and verdict. Read from the search API, which scopes every answer to the caller.
 import { api } from './api.js';
 import { principleChips, verdictBadge } from './badges.js';
+import { bankTools } from './bankfile.js';
 import { $, clear, h, say, when } from './dom.js';
 import { layout, leaving } from './layout.js';
 import { LEVELS, PRINCIPLES, VERDICTS, label } from './vocabulary.js';
@@ -150,6 +151,12 @@ async function perform(button, hit, action, done) {
     button.disabled = false;
     say(error, `“${hit.title}” could not be changed: ${failure.message}`);
   }
+}
+
+if (me.role === 'candidate') {
+  const section = $('#bank-file');
+  bankTools(section, () => setTimeout(load, 1500));
+  section.hidden = false;
 }
 
 function chosenFilters() {

@@ -24,8 +24,9 @@ final class CrossOrigin {
     configuration.setAllowedOrigins(origins);
     configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
     configuration.setAllowedHeaders(
-        List.of("Authorization", "Content-Type", "If-Match", RequestId.HEADER));
-    configuration.setExposedHeaders(List.of("ETag", "Location", "Retry-After", RequestId.HEADER));
+        List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key", RequestId.HEADER));
+    configuration.setExposedHeaders(
+        List.of("ETag", "Location", "Retry-After", "Idempotent-Replayed", RequestId.HEADER));
     configuration.setAllowCredentials(false);
     configuration.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

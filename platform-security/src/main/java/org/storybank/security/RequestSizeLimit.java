@@ -1,18 +1,12 @@
 package org.storybank.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -20,23 +14,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads them: by the declared length
- * at once, and a body of unknown length (chunked) by reading at most one byte past the limit.
+ * at once, and a body of unknown length (chunked) by reading at most one byte past the limit. A few
+ * paths (a bank import) are allowed a larger body of their own.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  private final long defaultMaxBytes;
+  private final Map<String, Long> maxBytesByPath;
 
   public RequestSizeLimit(DataSize max) {
-    this.maxBytes = max.toBytes();
+    this(max, Map.of());
+  }
+
+  /** {@code byPath}: exact request paths (without the context path) and their own limit. */
+  public RequestSizeLimit(DataSize max, Map<String, DataSize> byPath) {
+    this.defaultMaxBytes = max.toBytes();
+    this.maxBytesByPath =
+        byPath.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().toBytes()));
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long maxBytes =
+        maxBytesByPath.getOrDefault(
+            request.getRequestURI().substring(request.getContextPath().length()), defaultMaxBytes);
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
-      refuse(response);
+      refuse(response, maxBytes);
       return;
     }
     if (declared >= 0 || !hasBody(request)) {
@@ -46,17 +53,17 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     byte[] body =
         request.getInputStream().readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE));
     if (body.length > maxBytes) {
-      refuse(response);
+      refuse(response, maxBytes);
       return;
     }
-    chain.doFilter(new BufferedBody(request, body), response);
+    chain.doFilter(new BufferedRequest(request, body), response);
   }
 
   private static boolean hasBody(HttpServletRequest request) {
     return request.getHeader("Transfer-Encoding") != null;
   }
 
-  private void refuse(HttpServletResponse response) throws IOException {
+  private static void refuse(HttpServletResponse response, long maxBytes) throws IOException {
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setHeader("Connection", "close");
@@ -67,64 +74,5 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                 + "\"detail\":\"the request body is larger than "
                 + maxBytes
                 + " bytes\"}");
-  }
-
-  /** A request whose body has been read already, served again from memory. */
-  private static final class BufferedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    BufferedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() throws IOException {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("the body is already in memory");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.storybank.security;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,6 +34,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(
     before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
 public class ServiceSecurityAutoConfiguration {
+
+  /** The bank import, the one request allowed a body larger than a story's. */
+  static final String IMPORT_PATH = "/api/stories/import";
+
+  /** The same import, run in the background with its progress to follow. */
+  static final String IMPORTS_PATH = "/api/stories/imports";
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -69,13 +76,17 @@ public class ServiceSecurityAutoConfiguration {
   /**
    * {@code STORYBANK_MAX_BODY_SIZE}: request bodies above it answer 413. The default holds the
    * largest valid story (4 STAR fields of 8,000 characters, 30 prompts of 500) even in 3-byte
-   * UTF-8.
+   * UTF-8. {@code STORYBANK_IMPORT_MAX_BODY_SIZE}: a bank import's own limit (5 MB by default, the
+   * import's documented maximum).
    */
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimitFilter(
-      @Value("${storybank.http.max-body-size:${STORYBANK_MAX_BODY_SIZE:256KB}}") DataSize max) {
+      @Value("${storybank.http.max-body-size:${STORYBANK_MAX_BODY_SIZE:256KB}}") DataSize max,
+      @Value("${storybank.http.import-max-body-size:${STORYBANK_IMPORT_MAX_BODY_SIZE:5MB}}")
+          DataSize importMax) {
     FilterRegistrationBean<RequestSizeLimit> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimit(max));
+        new FilterRegistrationBean<>(
+            new RequestSizeLimit(max, Map.of(IMPORT_PATH, importMax, IMPORTS_PATH, importMax)));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }

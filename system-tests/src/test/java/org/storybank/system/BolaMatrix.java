@@ -223,7 +223,10 @@ final class BolaMatrix {
         admin);
   }
 
-  /** Export of one story or a whole bank, by its author or (redacted) by their coach. */
+  /**
+   * Export of one story or a whole bank, by its author or (redacted) by their coach; an import's
+   * progress.
+   */
   private void defineBankEntries() {
     List<String> admin = List.of(MatrixFixtures.ADMIN);
     entry(
@@ -237,6 +240,15 @@ final class BolaMatrix {
     Fixture bank =
         f -> Target.of().withQuery("?format=json&candidateId=" + f.userId(MatrixFixtures.OWNER));
     entry("GET /api/stories/export", MatrixFixtures.OWNER, bank, bank, null, Refusal.STRICT, admin);
+    // an import's progress is its author's alone, not even their coach's
+    entry(
+        "GET /api/stories/imports/{importId}",
+        MatrixFixtures.OWNER,
+        MatrixFixtures::victimImport,
+        MatrixFixtures::victimImport,
+        null,
+        Refusal.STRICT,
+        List.of(MatrixFixtures.COACH, MatrixFixtures.ADMIN));
   }
 
   private void defineCohortEntries() {

@@ -407,6 +407,85 @@ class CandidatePagesBrowserTest {
     }
   }
 
+  @Test
+  @Order(8)
+  void aNewCandidateImportsACsvFileWatchingItsProgressAndExportsTheirBank() throws Exception {
+    String coach = api.login(COACH, PASSWORD);
+    String code =
+        api.post("/api/cohorts/cohort-1/invitations", coach, Map.of()).body().get("code").asText();
+    String email = "importer-" + suffix + "@example.org";
+    Api.Response registered =
+        api.post(
+            "/api/auth/register",
+            null,
+            Map.of(
+                "invitationCode",
+                code,
+                "email",
+                email,
+                "password",
+                "a long enough passphrase",
+                "name",
+                "Importer " + suffix));
+    assertThat(registered.status()).as("%s", registered.body()).isEqualTo(201);
+    java.nio.file.Path file = Files.createTempFile("bank-", ".csv");
+    Files.writeString(
+        file,
+        "title,level,principles,situation,task,action,result\r\n"
+            + csvRow("Imported one " + suffix, "mid")
+            + csvRow("Imported two " + suffix, "senior")
+            + csvRow("Imported bad " + suffix, "guru"));
+
+    browser.signOut();
+    browser.signIn(email, "a long enough passphrase");
+    browser.await("#bank-file #import-file").sendKeys(file.toString());
+    browser.find("#import-form button[type=submit]").click();
+    waitUntil(() -> !browser.find("#bank-file-error").getText().isBlank());
+    assertThat(browser.find("#bank-file-error").getText()).contains("Nothing was imported");
+    assertThat(browser.find("#import-errors").getText()).contains("Entry 3, level");
+    assertThat(bankTitles(email)).as("a file with a bad entry writes nothing").isEmpty();
+
+    browser.find("#import-partial").click();
+    browser.find("#import-form button[type=submit]").click();
+    waitUntil(() -> browser.find("#import-status").getText().startsWith("Import done"));
+    assertThat(browser.find("#import-status").getText()).contains("2 imported", "1 not imported");
+    WebElement progress = browser.find("#import-progress");
+    assertThat(progress.isDisplayed()).isTrue();
+    assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max"));
+    assertThat(bankTitles(email))
+        .containsExactly("Imported one " + suffix, "Imported two " + suffix);
+    browser.screenshot("candidate-pages-imported");
+
+    new org.openqa.selenium.support.ui.Select(browser.find("#export-format"))
+        .selectByValue("markdown");
+    browser.find("#export-form button[type=submit]").click();
+    Thread.sleep(500);
+    assertThat(browser.find("#bank-file-error").getText()).as("the export").isBlank();
+  }
+
+  private static String csvRow(String title, String level) {
+    return String.join(
+            ",",
+            "\"" + title + "\"",
+            level,
+            "ownership",
+            "\"The nightly export failed, and nobody owned it.\"",
+            "\"I took it on.\"",
+            "\"I traced it to a memory leak, fixed it and added an alert.\"",
+            "\"It has not failed since, over three months.\"")
+        + "\r\n";
+  }
+
+  /** The titles in a candidate's bank, read from the command side's export. */
+  private List<String> bankTitles(String email) throws Exception {
+    JsonNode bank =
+        api.get("/api/stories/export?format=json", api.login(email, "a long enough passphrase"))
+            .body();
+    List<String> titles = new ArrayList<>();
+    bank.forEach(story -> titles.add(story.get("title").asText()));
+    return titles;
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   /** The automatic evaluation's score of one revision, once the evaluation service recorded it. */

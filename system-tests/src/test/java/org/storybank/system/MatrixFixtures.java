@@ -50,6 +50,7 @@ final class MatrixFixtures {
   private Target victimStory;
   private Target victimLoop;
   private Target victimDeadLetter;
+  private Target victimImport;
   private final String kafkaBootstrap;
 
   MatrixFixtures(Api gateway, Path keyDirectory, String kafkaBootstrap) throws Exception {
@@ -388,6 +389,19 @@ final class MatrixFixtures {
       }
     }
     return ids;
+  }
+
+  /** An import the owner ran in the background, its one story titled with the marker. */
+  Target victimImport() throws Exception {
+    if (victimImport == null) {
+      Api.Response started =
+          ok(
+              gateway.post(
+                  "/api/stories/imports", token(OWNER), List.of(storyBody("Imported " + marker))));
+      assertThat(started.status()).as("%s", started.body()).isEqualTo(202);
+      victimImport = Target.of("importId", started.body().get("id").asText());
+    }
+    return victimImport;
   }
 
   /** What a refused call must not have changed about the object it aimed at. */

@@ -121,6 +121,19 @@ final class RunningStack implements AutoCloseable {
     return storybank;
   }
 
+  /** The JDBC URL of the stack's database. */
+  String database() {
+    return database;
+  }
+
+  static String postgresUser() {
+    return POSTGRES_USER;
+  }
+
+  static String postgresPassword() {
+    return POSTGRES_PASSWORD;
+  }
+
   /** What {@code ./storybank up} printed. */
   String upOutput() {
     return upOutput;

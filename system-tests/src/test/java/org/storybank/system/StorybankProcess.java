@@ -24,6 +24,13 @@ final class StorybankProcess {
     this.environment = Map.copyOf(environment);
   }
 
+  /** The same script with some settings changed (another database, another state directory). */
+  StorybankProcess with(Map<String, String> changed) {
+    Map<String, String> merged = new HashMap<>(environment);
+    merged.putAll(changed);
+    return new StorybankProcess(merged);
+  }
+
   record Outcome(int exitCode, String output) {}
 
   Outcome run(Duration timeout, String... arguments) throws IOException, InterruptedException {

@@ -19,7 +19,8 @@ import org.storybank.security.SecurityHeaders;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "storybank.http.cors-origins=https://app.example.org, https://admin.example.org",
-      "storybank.http.max-body-size=1KB"
+      "storybank.http.max-body-size=1KB",
+      "storybank.http.import-max-body-size=4KB"
     })
 class ServiceEdgeTest {
 
@@ -123,6 +124,38 @@ class ServiceEdgeTest {
                 .POST(chunked(json(1000))));
     assertThat(fits.statusCode()).isEqualTo(200);
     assertThat(fits.body()).contains("x".repeat(988));
+  }
+
+  @Test
+  void aBankImportHasItsOwnLargerLimit() throws Exception {
+    String token = EchoService.token("u-1", "candidate");
+    for (String path : java.util.List.of("/api/stories/import", "/api/stories/imports")) {
+      HttpResponse<String> fits =
+          send(
+              request(path)
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json(3000))));
+      assertThat(fits.statusCode())
+          .as("past the body check, to a path this service lacks")
+          .isEqualTo(404);
+
+      HttpResponse<String> tooLarge =
+          send(
+              request(path)
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(chunked(json(5000))));
+      assertThat(tooLarge.statusCode()).isEqualTo(413);
+      assertThat(tooLarge.body()).contains("larger than 4096 bytes");
+    }
+    HttpResponse<String> elsewhere =
+        send(
+            request("/api/stories/import/x")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(3000))));
+    assertThat(elsewhere.statusCode()).as("only the import's own path").isEqualTo(413);
   }
 
   @Test

@@ -1,26 +1,16 @@
 package org.storybank.command.bank;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,32 +24,26 @@ import org.storybank.command.story.StoryRuleViolation;
 import org.storybank.security.Caller;
 
 /**
- * A bank, or one story, exported as JSON, CSV or Markdown; and stories imported from an export's
- * JSON. The author exports the clear text with its confidential ranges; a coach exports one of
- * their candidates' banks redacted.
+ * A bank, or one story, exported as JSON, CSV or Markdown. The author exports the clear text with
+ * its confidential ranges; a coach exports one of their candidates' banks redacted.
  */
 @RestController
 @RequestMapping("/api/stories")
 class BankController {
 
-  static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
   private final StoryReader reader;
   private final StoryAuthorship authorship;
   private final CohortMembership membership;
-  private final BankImport bankImport;
   private final ObjectMapper mapper;
 
   BankController(
       StoryReader reader,
       StoryAuthorship authorship,
       CohortMembership membership,
-      BankImport bankImport,
       ObjectMapper mapper) {
     this.reader = reader;
     this.authorship = authorship;
     this.membership = membership;
-    this.bankImport = bankImport;
     this.mapper = mapper;
   }
 
@@ -86,38 +70,6 @@ class BankController {
     return file(format(format), "story-" + storyId, story.title(), List.of(story));
   }
 
-  @PostMapping("/import")
-  ResponseEntity<Object> importStories(
-      Caller caller,
-      HttpServletRequest request,
-      @RequestParam(required = false, defaultValue = "false") boolean partial)
-      throws IOException {
-    Actor actor = Actors.of(caller);
-    if (actor.role() != Actor.ActorRole.CANDIDATE) {
-      throw new StoryActionForbidden("only candidates import stories into their own bank");
-    }
-    JsonNode entries = readEntries(request);
-    ImportReport report =
-        bankImport.run(
-            actor, caller.cohortIds().stream().findFirst().orElse(null), entries, partial);
-    if (!report.errors().isEmpty() && !partial) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.BAD_REQUEST,
-              report.errors().size()
-                  + " of "
-                  + entries.size()
-                  + " entries are not valid; nothing was imported");
-      problem.setProperty("imported", 0);
-      problem.setProperty("unchanged", 0);
-      problem.setProperty("errors", report.errors());
-      return ResponseEntity.badRequest()
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(problem);
-    }
-    return ResponseEntity.ok(report);
-  }
-
   /** Whose bank the caller may export: their own, or (a coach) one of their candidates'. */
   private String bankOwner(Actor actor, String candidateId) {
     switch (actor.role()) {
@@ -139,32 +91,6 @@ class BankController {
       }
       default -> throw new StoryActionForbidden("only candidates and their coaches export banks");
     }
-  }
-
-  private JsonNode readEntries(HttpServletRequest request) throws IOException {
-    if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
-      throw new TooLarge("an import is at most 5 MB");
-    }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(MAX_IMPORT_BYTES + 1);
-    }
-    if (body.length > MAX_IMPORT_BYTES) {
-      throw new TooLarge("an import is at most 5 MB");
-    }
-    JsonNode entries;
-    try {
-      entries = mapper.readTree(body);
-    } catch (JsonProcessingException notJson) {
-      throw new StoryRuleViolation("body", "must be a JSON array of stories as the export writes");
-    }
-    if (entries == null || !entries.isArray()) {
-      throw new StoryRuleViolation("body", "must be a JSON array of stories as the export writes");
-    }
-    if (entries.size() > BankImport.MAX_STORIES) {
-      throw new TooLarge("an import holds at most " + BankImport.MAX_STORIES + " stories");
-    }
-    return entries;
   }
 
   private ResponseEntity<byte[]> file(
@@ -190,24 +116,8 @@ class BankController {
         .body(body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static ExportFormat format(String id) {
+  static ExportFormat format(String id) {
     return ExportFormat.fromId(id)
         .orElseThrow(() -> new StoryRuleViolation("format", "must be one of json, csv, markdown"));
-  }
-
-  @ExceptionHandler(TooLarge.class)
-  ProblemDetail tooLarge(TooLarge tooLarge) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
-    problem.setProperty("field", "body");
-    problem.setProperty("rule", tooLarge.getMessage());
-    return problem;
-  }
-
-  /** An import beyond the limits: refused before any entry is read. */
-  static class TooLarge extends RuntimeException {
-    TooLarge(String message) {
-      super(Objects.requireNonNull(message));
-    }
   }
 }

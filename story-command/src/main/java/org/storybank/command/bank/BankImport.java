@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.storybank.api.Level;
 import org.storybank.api.story.Actor;
@@ -23,6 +26,7 @@ import org.storybank.api.story.StoryCommands.ArchiveStory;
 import org.storybank.api.story.StoryCommands.MarkStoryReady;
 import org.storybank.api.story.StoryCommands.RestoreStory;
 import org.storybank.api.story.StoryCommands.ReviseStory;
+import org.storybank.command.RuleViolation;
 import org.storybank.command.bank.ImportReport.RowError;
 import org.storybank.command.history.StoryReader;
 import org.storybank.command.history.StoryState;
@@ -41,6 +45,8 @@ import org.storybank.command.story.StoryValidation;
  */
 @Component
 class BankImport {
+
+  private static final Logger log = LoggerFactory.getLogger(BankImport.class);
 
   static final int MAX_STORIES = 500;
 
@@ -71,7 +77,42 @@ class BankImport {
   /** An entry is either a plan or the reason it cannot be imported. */
   private record Checked(Plan plan, RowError error) {}
 
+  /** Every entry checked, none written yet: what would be written and what is wrong. */
+  static final class Prepared {
+    private final List<Plan> plans;
+    private final List<RowError> errors;
+
+    private Prepared(List<Plan> plans, List<RowError> errors) {
+      this.plans = List.copyOf(plans);
+      this.errors = List.copyOf(errors);
+    }
+
+    List<RowError> errors() {
+      return errors;
+    }
+
+    int writable() {
+      return plans.size();
+    }
+  }
+
+  /** Told after each entry is written (or found unchanged). */
+  interface Progress {
+    void advanced(int done, int imported, int unchanged);
+
+    Progress NONE = (done, imported, unchanged) -> {};
+  }
+
   ImportReport run(Actor actor, String cohortId, JsonNode entries, boolean partial) {
+    Prepared prepared = prepare(actor, entries);
+    if (!prepared.errors().isEmpty() && !partial) {
+      return new ImportReport(0, 0, prepared.errors());
+    }
+    return write(actor, cohortId, prepared, Progress.NONE);
+  }
+
+  /** Checks every entry against the story's rules; writes nothing. */
+  Prepared prepare(Actor actor, JsonNode entries) {
     List<RowError> errors = new ArrayList<>();
     List<Plan> plans = new ArrayList<>();
     Set<String> targets = new HashSet<>();
@@ -83,20 +124,46 @@ class BankImport {
         plans.add(checked.plan());
       }
     }
-    if (!errors.isEmpty() && !partial) {
-      return new ImportReport(0, 0, errors);
-    }
+    return new Prepared(plans, errors);
+  }
+
+  /**
+   * Writes the valid entries one by one. One that cannot be written (the story changed meanwhile,
+   * say) is reported on its row and the rest go on: what was written stays written.
+   */
+  ImportReport write(Actor actor, String cohortId, Prepared prepared, Progress progress) {
+    List<RowError> errors = new ArrayList<>(prepared.errors());
     int imported = 0;
     int unchanged = 0;
-    for (Plan plan : plans) {
+    int done = 0;
+    for (Plan plan : prepared.plans) {
       if (plan.unchanged()) {
         unchanged++;
       } else {
-        apply(actor, cohortId, plan);
-        imported++;
+        try {
+          apply(actor, cohortId, plan);
+          imported++;
+        } catch (RuntimeException failed) {
+          errors.add(new RowError(plan.row(), "entry", "was not written: " + reason(failed)));
+        }
+      }
+      progress.advanced(++done, imported, unchanged);
+    }
+    errors.sort(java.util.Comparator.comparingInt(RowError::row));
+    return new ImportReport(imported, unchanged, errors);
+  }
+
+  private static String reason(RuntimeException failed) {
+    for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConcurrencyException) {
+        return "the story changed while it was imported; import the file again";
+      }
+      if (cause instanceof RuleViolation broken) {
+        return broken.field() + " " + broken.rule();
       }
     }
-    return new ImportReport(imported, unchanged, errors);
+    log.warn("an imported story could not be written", failed);
+    return "it could not be stored just now; import the file again";
   }
 
   private Checked check(Actor actor, int row, JsonNode entry, Set<String> targets) {

@@ -1,13 +1,13 @@
 package org.storybank.command.bank;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import org.storybank.api.story.ConfidentialSpan;
+import java.util.regex.Pattern;
 
 /**
  * Stories as RFC 4180 CSV for a spreadsheet: CRLF rows, every field quoted, quotes doubled, a UTF-8
  * byte order mark so the spreadsheet reads the text as UTF-8, and a cell that a spreadsheet would
- * run as a formula (starting with {@code = + - @}, tab or carriage return) prefixed with {@code '}.
+ * run as a formula (starting with {@code = + - @}, tab or carriage return, also behind quotes)
+ * prefixed with {@code '}.
  */
 final class CsvExport {
 
@@ -24,6 +24,9 @@ final class CsvExport {
           "action",
           "result",
           "confidential");
+
+  /** What a spreadsheet would run, behind any quotes that an earlier prefix put there. */
+  private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
 
   private CsvExport() {}
 
@@ -44,16 +47,9 @@ final class CsvExport {
               story.task(),
               story.action(),
               story.result(),
-              spans(story.confidential())));
+              SpanText.write(story.confidential())));
     }
     return csv.toString();
-  }
-
-  /** {@code action:12-30; result:0-5} */
-  static String spans(List<ConfidentialSpan> spans) {
-    return spans.stream()
-        .map(span -> span.field() + ":" + span.start() + "-" + span.end())
-        .collect(Collectors.joining("; "));
   }
 
   private static void row(StringBuilder csv, List<String> cells) {
@@ -68,9 +64,17 @@ final class CsvExport {
 
   static String cell(String value) {
     String text = value == null ? "" : value;
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+    if (FORMULA.matcher(text).lookingAt()) {
       text = "'" + text;
     }
     return '"' + text.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * A cell as it was before {@link #cell} neutralised it. Text that itself began with {@code '}
+   * before a formula character was given one more, so taking one off is always exact.
+   */
+  static String unneutralised(String cell) {
+    return cell.startsWith("'") && FORMULA.matcher(cell).lookingAt() ? cell.substring(1) : cell;
   }
 }

@@ -2,6 +2,7 @@ package org.storybank.command.bank;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Stories as Markdown to read and print: one section per story with its level, status and
@@ -12,6 +13,13 @@ final class MarkdownExport {
 
   private static final Map<String, String> PARTS =
       Map.of("situation", "Situation", "task", "Task", "action", "Action", "result", "Result");
+
+  static final String EMPTY = "*(empty)*";
+  static final String CONFIDENTIAL = "*Confidential:* ";
+
+  private static final Pattern ESCAPED =
+      Pattern.compile(
+          "^\\s{0,3}(#|>|[-*+] |\\d+[.)] |[-*_]{3,}\\s*$|=+\\s*$|```|\\\\|\\*\\(empty\\)\\*|\\*Confidential:\\*).*");
 
   private MarkdownExport() {}
 
@@ -34,7 +42,10 @@ final class MarkdownExport {
       part(md, "action", story.action());
       part(md, "result", story.result());
       if (!story.confidential().isEmpty()) {
-        md.append("\n*Confidential:* ").append(CsvExport.spans(story.confidential())).append('\n');
+        md.append('\n')
+            .append(CONFIDENTIAL)
+            .append(SpanText.write(story.confidential()))
+            .append('\n');
       }
     }
     return md.toString();
@@ -43,7 +54,7 @@ final class MarkdownExport {
   private static void part(StringBuilder md, String field, String text) {
     md.append("\n### ").append(PARTS.get(field)).append("\n\n");
     if (text == null || text.isBlank()) {
-      md.append("*(empty)*\n");
+      md.append(EMPTY).append('\n');
       return;
     }
     for (String line : text.strip().split("\\R", -1)) {
@@ -51,9 +62,13 @@ final class MarkdownExport {
     }
   }
 
-  /** A line of story text that must not start a Markdown block of its own. */
+  /**
+   * A line of story text that must not start a Markdown block of its own, nor read as one of this
+   * export's own markers; a line that starts with a backslash gets one more, so that the import can
+   * always take exactly one off.
+   */
   static String block(String line) {
-    if (line.matches("^\\s{0,3}(#|>|[-*+] |\\d+[.)] |[-*_]{3,}\\s*$|=+\\s*$|```).*")) {
+    if (ESCAPED.matcher(line).matches()) {
       int indent = line.length() - line.stripLeading().length();
       return line.substring(0, indent) + "\\" + line.substring(indent);
     }

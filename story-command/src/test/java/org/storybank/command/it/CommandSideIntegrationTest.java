@@ -78,6 +78,12 @@ class CommandSideIntegrationTest {
   }
 
   @Test
+  void axonsUpdateCheckerIsOffHoweverTheServiceIsStarted() {
+    // these instances were started by SpringApplicationBuilder, as benchmarks start it, not by main
+    assertThat(System.getProperty("axoniq.update-checker.disabled")).isEqualTo("true");
+  }
+
+  @Test
   void twoWritersOfOneVersionOnTwoInstancesEndInOneSuccessAndOneConflict() throws Exception {
     String author = "author-" + UUID.randomUUID();
     String token = tokens.candidate(author, COHORT);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.loop.LoopEvent;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.api.story.StoryEvents.EvaluationRecorded;
 import org.storybank.query.projection.CohortChange;
@@ -17,11 +18,13 @@ import org.storybank.query.projection.CohortPlacement;
 import org.storybank.query.projection.CohortPlacement.Membership;
 import org.storybank.query.projection.EvaluationDocument;
 import org.storybank.query.projection.EventEnvelope;
+import org.storybank.query.projection.LoopDocument;
+import org.storybank.query.projection.LoopProjection;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.projection.StoryProjection;
 
 /**
- * Replays events in the event store's global order into memory, with the same projection the live
+ * Replays events in the event store's global order into memory, with the same projections the live
  * consumers use, so a rebuilt index holds what the live one would. Evaluations are handed out as
  * they come (they are never changed afterwards); stories and memberships at the end.
  */
@@ -30,6 +33,7 @@ class ProjectionFold {
   record VersionedMembership(Membership membership, long version) {}
 
   private final StoryProjection projection = new StoryProjection();
+  private final LoopProjection loopProjection = new LoopProjection();
 
   /**
    * In the order of each story's latest event: the order in which the live consumers last wrote
@@ -44,12 +48,18 @@ class ProjectionFold {
 
   private final List<EvaluationDocument> evaluations = new ArrayList<>();
 
+  private final Map<String, LoopDocument> loops = new LinkedHashMap<>();
+
   void apply(StoredEvent stored, Object event) {
     EventEnvelope envelope = stored.envelope();
     if (event instanceof StoryEvent storyEvent) {
       story(storyEvent, envelope);
     } else if (event instanceof CohortEvent cohortEvent) {
       CohortChange.of(cohortEvent).ifPresent(change -> cohort(change, stored.sequence()));
+    } else if (event instanceof LoopEvent loopEvent) {
+      loopProjection
+          .apply(Optional.ofNullable(loops.get(loopEvent.loopId())), loopEvent, envelope)
+          .ifPresent(loop -> loops.put(loop.loopId(), loop));
     }
   }
 
@@ -102,6 +112,10 @@ class ProjectionFold {
 
   Collection<StoryDocument> stories() {
     return stories.values();
+  }
+
+  Collection<LoopDocument> loops() {
+    return loops.values();
   }
 
   List<VersionedMembership> memberships() {

@@ -11,24 +11,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.loop.LoopEvent;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.query.indexing.CohortEventApplier;
 import org.storybank.query.indexing.EvaluationsIndex;
 import org.storybank.query.indexing.IndexDefinition;
+import org.storybank.query.indexing.LoopsIndex;
 import org.storybank.query.indexing.MembershipsIndex;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.indexing.StoryEventApplier;
 import org.storybank.query.projection.CohortChange;
 import org.storybank.query.projection.EvaluationDocument;
 import org.storybank.query.projection.EventEnvelope;
+import org.storybank.query.projection.LoopDocument;
+import org.storybank.query.projection.LoopProjection;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.semantic.StoryEmbedder;
 
 /**
- * Rebuilds the three projections from the event store: replay every event in global order into
- * memory, write fresh indexes in bulk, swap all three aliases in one atomic request, then apply
- * what arrived meanwhile. Searches use the old indexes until the swap. Interrupted, it leaves only
- * unaliased indexes behind, which the next run deletes before it starts again.
+ * Rebuilds the four projections (stories, evaluations, memberships, loops) from the event store:
+ * replay every event in global order into memory, write fresh indexes in bulk, swap all four
+ * aliases in one atomic request, then apply what arrived meanwhile. Searches use the old indexes
+ * until the swap. Interrupted, it leaves only unaliased indexes behind, which the next run deletes
+ * before it starts again.
  */
 public class Reindex {
 
@@ -45,13 +50,20 @@ public class Reindex {
   private final StoriesIndex stories;
   private final EvaluationsIndex evaluations;
   private final MembershipsIndex memberships;
+  private final LoopsIndex loops;
   private final StoryEmbedder embedder;
   private final PrintStream out;
   private final Clock clock;
   private final StoredEventDecoder decoder = new StoredEventDecoder();
 
   public record Result(
-      long events, int stories, int evaluations, int memberships, long caughtUp, double seconds) {
+      long events,
+      int stories,
+      int evaluations,
+      int memberships,
+      int loops,
+      long caughtUp,
+      double seconds) {
     public double eventsPerSecond() {
       return seconds == 0 ? 0 : events / seconds;
     }
@@ -63,6 +75,7 @@ public class Reindex {
       StoriesIndex stories,
       EvaluationsIndex evaluations,
       MembershipsIndex memberships,
+      LoopsIndex loops,
       StoryEmbedder embedder,
       PrintStream out,
       Clock clock) {
@@ -71,6 +84,7 @@ public class Reindex {
     this.stories = stories;
     this.evaluations = evaluations;
     this.memberships = memberships;
+    this.loops = loops;
     this.embedder = embedder;
     this.out = out;
     this.clock = clock;
@@ -79,7 +93,11 @@ public class Reindex {
   Result run() throws SQLException, IOException {
     long started = clock.millis();
     List<IndexDefinition> definitions =
-        List.of(stories.definition(), evaluations.definition(), memberships.definition());
+        List.of(
+            stories.definition(),
+            evaluations.definition(),
+            memberships.definition(),
+            loops.definition());
     for (IndexDefinition definition : definitions) {
       definition.ensure(elasticsearch);
       definition.deleteUnaliasedRebuilds(elasticsearch);
@@ -100,10 +118,12 @@ public class Reindex {
     Replayed replayed;
     int storyCount;
     int membershipCount;
+    int loopCount;
     try (BulkWriter writer = new BulkWriter(elasticsearch, embedder)) {
       replayed = replay(fold, writer, fresh.get(1), end, progress);
       storyCount = writeStories(fold, writer, fresh.get(0), progress);
       membershipCount = writeMemberships(fold, writer, fresh.get(2));
+      loopCount = writeLoops(fold, writer, fresh.get(3));
       writer.flush();
     }
 
@@ -116,7 +136,13 @@ public class Reindex {
     }
     double seconds = (clock.millis() - started) / 1000.0;
     return new Result(
-        replayed.events(), storyCount, replayed.evaluations(), membershipCount, caughtUp, seconds);
+        replayed.events(),
+        storyCount,
+        replayed.evaluations(),
+        membershipCount,
+        loopCount,
+        caughtUp,
+        seconds);
   }
 
   /** How far the replay went: events read, the last global index, evaluations written. */
@@ -191,6 +217,12 @@ public class Reindex {
         known -> known.membership().candidateId() + "/" + known.membership().cohortId(),
         ProjectionFold.VersionedMembership::version,
         ProjectionFold.VersionedMembership::membership);
+    return folded.size();
+  }
+
+  private int writeLoops(ProjectionFold fold, BulkWriter writer, String loopsIndex) {
+    List<LoopDocument> folded = List.copyOf(fold.loops());
+    writer.write(loopsIndex, folded, LoopDocument::loopId, LoopDocument::version);
     return folded.size();
   }
 
@@ -279,6 +311,7 @@ public class Reindex {
     StoryEventApplier storyApplier =
         new StoryEventApplier(stories, evaluations, memberships, embedder);
     CohortEventApplier cohortApplier = new CohortEventApplier(stories, memberships);
+    LoopProjection loopProjection = new LoopProjection();
     long applied = 0;
     long position = from;
     List<StoredEvent> page;
@@ -291,6 +324,10 @@ public class Reindex {
         } else if (event.isPresent() && event.get() instanceof CohortEvent cohortEvent) {
           CohortChange.of(cohortEvent)
               .ifPresent(change -> cohortApplier.apply(change, stored.sequence()));
+        } else if (event.isPresent() && event.get() instanceof LoopEvent loopEvent) {
+          loopProjection
+              .apply(loops.get(loopEvent.loopId()), loopEvent, envelope)
+              .ifPresent(loops::write);
         }
         applied++;
         position = stored.globalIndex();

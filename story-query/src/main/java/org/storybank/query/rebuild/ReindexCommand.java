@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.indexing.EvaluationsIndex;
+import org.storybank.query.indexing.LoopsIndex;
 import org.storybank.query.indexing.MembershipsIndex;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.semantic.SentenceEmbeddings;
@@ -63,17 +64,20 @@ public final class ReindexCommand {
                   new StoriesIndex(elasticsearch, properties),
                   new EvaluationsIndex(elasticsearch, properties),
                   new MembershipsIndex(elasticsearch, properties),
+                  new LoopsIndex(elasticsearch, properties),
                   new StoryEmbedder(new SentenceEmbeddings()),
                   System.out,
                   Clock.systemUTC())
               .run();
       System.out.printf(
           Locale.ROOT,
-          "rebuilt %,d stories, %,d evaluations and %,d memberships from %,d events in %.1f s"
+          "rebuilt %,d stories, %,d evaluations, %,d memberships and %,d loops from %,d events"
+              + " in %.1f s"
               + " (%,.0f events/s); %,d events applied again after the swap%n",
           result.stories(),
           result.evaluations(),
           result.memberships(),
+          result.loops(),
           result.events(),
           result.seconds(),
           result.eventsPerSecond(),

@@ -9,13 +9,14 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.loop.LoopEvent;
 import org.storybank.api.story.StoryDrafted;
 import org.storybank.api.story.StoryEvent;
 import org.storybank.messaging.StoredEventShapes;
 
 /**
- * Turns a stored payload back into the story or cohort event it was, reading older shapes as the
- * current one. Other payloads (none today) are skipped.
+ * Turns a stored payload back into the story, cohort or loop event it was, reading older shapes as
+ * the current one. Other payloads (none today) are skipped.
  */
 class StoredEventDecoder {
 
@@ -47,7 +48,9 @@ class StoredEventDecoder {
   private static Optional<Class<?>> known(String payloadType) {
     try {
       Class<?> type = Class.forName(payloadType);
-      return StoryEvent.class.isAssignableFrom(type) || CohortEvent.class.isAssignableFrom(type)
+      return StoryEvent.class.isAssignableFrom(type)
+              || CohortEvent.class.isAssignableFrom(type)
+              || LoopEvent.class.isAssignableFrom(type)
           ? Optional.of(type)
           : Optional.empty();
     } catch (ClassNotFoundException e) {

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.storybank.api.cohort.CohortEvent;
+import org.storybank.api.loop.LoopEvent;
 import org.storybank.api.story.StoryDrafted;
 import org.storybank.infra.TestServers;
 import org.storybank.query.projection.EventEnvelope;
@@ -66,7 +67,7 @@ final class EventStoreTable {
         .append(',')
         .append(sequence)
         .append(',')
-        .append(event instanceof CohortEvent ? "Cohort" : "Story")
+        .append(aggregateType(event))
         .append(',')
         .append(EPOCH.plusSeconds(global))
         .append(',')
@@ -81,6 +82,13 @@ final class EventStoreTable {
 
   long lastGlobalIndex() {
     return global;
+  }
+
+  private static String aggregateType(Object event) {
+    if (event instanceof CohortEvent) {
+      return "Cohort";
+    }
+    return event instanceof LoopEvent ? "Loop" : "Story";
   }
 
   void flush() throws Exception {

@@ -21,6 +21,13 @@ import org.storybank.api.cohort.CohortEvents.CandidateRemoved;
 import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.evaluation.Evaluator;
 import org.storybank.api.evaluation.Verdict;
+import org.storybank.api.loop.LoopDetails;
+import org.storybank.api.loop.LoopEvent;
+import org.storybank.api.loop.LoopEvents.LoopCancelled;
+import org.storybank.api.loop.LoopEvents.LoopPlanned;
+import org.storybank.api.loop.LoopEvents.LoopRevised;
+import org.storybank.api.loop.LoopEvents.LoopUsageRecorded;
+import org.storybank.api.loop.StoryUse;
 import org.storybank.api.story.PromptLink;
 import org.storybank.api.story.StarText;
 import org.storybank.api.story.StoryDrafted;
@@ -34,6 +41,8 @@ import org.storybank.query.indexing.CohortEventApplier;
 import org.storybank.query.indexing.StoryEventApplier;
 import org.storybank.query.projection.CohortChange;
 import org.storybank.query.projection.EventEnvelope;
+import org.storybank.query.projection.LoopDocument;
+import org.storybank.query.projection.LoopProjection;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.support.TestIndexes;
 
@@ -82,20 +91,35 @@ class ReindexIntegrationTest {
     happen("cohort-b", 0, new CandidateEnrolled("cohort-b", "bob", "inv-3"));
     happen("s-4", 0, drafted("s-4", "alice", "An old story"));
     happen("s-4", 1, new StoryArchived("s-4", "alice"));
+    happen("loop-1", 0, new LoopPlanned("loop-1", "alice", loop("Acme", "ownership")));
+    happen("loop-1", 1, new LoopRevised("loop-1", "alice", loop("Acme", "dive-deep")));
+    happen(
+        "loop-1",
+        2,
+        new LoopUsageRecorded(
+            "loop-1",
+            "alice",
+            "Acme",
+            "2026-11-02",
+            List.of(new StoryUse("Onsite", "dive-deep", "s-1"))));
+    happen("loop-2", 0, new LoopPlanned("loop-2", "bob", loop("Initech", "ownership")));
+    happen("loop-2", 1, new LoopCancelled("loop-2", "bob"));
     table.flush();
     indexes.refresh();
     Map<String, StoryDocument> live = stories();
+    LoopDocument liveLoop = indexes.loops.get("loop-1").orElseThrow();
     List<String> liveEvaluations = ids(indexes.evaluations.definition().alias());
     String liveIndex = indexes.stories.definition().target(indexes.elasticsearch).orElseThrow();
 
     Reindex.Result result = reindex().run();
 
-    assertThat(result.events()).isEqualTo(13);
+    assertThat(result.events()).isEqualTo(18);
     assertThat(result.stories()).isEqualTo(4);
     assertThat(result.evaluations()).isEqualTo(2);
     assertThat(result.memberships()).as("alice/a, bob/a (left), bob/b").isEqualTo(3);
+    assertThat(result.loops()).as("a cancelled loop is kept, marked").isEqualTo(2);
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("replayed 13 / 13 events (100%)")
+        .contains("replayed 18 / 18 events (100%)")
         .contains("writing 4 stories")
         .contains("swapped");
     String rebuiltIndex = indexes.stories.definition().target(indexes.elasticsearch).orElseThrow();
@@ -123,6 +147,12 @@ class ReindexIntegrationTest {
     assertThat(rebuilt.get("s-4").status()).isEqualTo("archived");
     assertThat(ids(indexes.evaluations.definition().alias()))
         .containsExactlyInAnyOrderElementsOf(liveEvaluations);
+    assertThat(indexes.loops.get("loop-1")).contains(liveLoop);
+    assertThat(indexes.loops.get("loop-1").orElseThrow().interviews().get(0).principles())
+        .as("as revised")
+        .containsExactly("dive-deep");
+    assertThat(indexes.loops.live("loop-2")).as("cancelled stays cancelled").isEmpty();
+    assertThat(indexes.loops.get("loop-2")).isPresent();
 
     var settings =
         indexes
@@ -160,9 +190,19 @@ class ReindexIntegrationTest {
         indexes.stories,
         indexes.evaluations,
         indexes.memberships,
+        indexes.loops,
         indexes.embedder(),
         new PrintStream(printed, true, StandardCharsets.UTF_8),
         Clock.systemUTC());
+  }
+
+  private static LoopDetails loop(String company, String principle) {
+    return new LoopDetails(
+        company,
+        "Engineer",
+        "senior",
+        "2026-11-02",
+        List.of(new LoopDetails.Interview("Onsite", List.of(principle), List.of())));
   }
 
   /** Stored, then applied as the live consumers apply what Kafka brings them. */
@@ -172,6 +212,10 @@ class ReindexIntegrationTest {
       storyApplier.apply(storyEvent, envelope);
     } else if (event instanceof CohortEvent cohortEvent) {
       CohortChange.of(cohortEvent).ifPresent(change -> cohortApplier.apply(change, sequence));
+    } else if (event instanceof LoopEvent loopEvent) {
+      new LoopProjection()
+          .apply(indexes.loops.get(loopEvent.loopId()), loopEvent, envelope)
+          .ifPresent(indexes.loops::write);
     }
   }
 

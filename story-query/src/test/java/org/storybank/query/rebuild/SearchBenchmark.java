@@ -131,6 +131,7 @@ public final class SearchBenchmark {
                     indexes.stories,
                     indexes.evaluations,
                     indexes.memberships,
+                    indexes.loops,
                     new StoryEmbedder(embeddings),
                     new Indented(System.out),
                     Clock.systemUTC())

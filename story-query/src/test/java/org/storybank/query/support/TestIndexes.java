@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.storybank.infra.TestServers;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.indexing.EvaluationsIndex;
+import org.storybank.query.indexing.LoopsIndex;
 import org.storybank.query.indexing.MembershipsIndex;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.semantic.PromptPrinciples;
@@ -36,6 +37,7 @@ public final class TestIndexes implements AutoCloseable {
   public final StoriesIndex stories;
   public final EvaluationsIndex evaluations;
   public final MembershipsIndex memberships;
+  public final LoopsIndex loops;
 
   public TestIndexes() {
     ObjectMapper json =
@@ -52,9 +54,11 @@ public final class TestIndexes implements AutoCloseable {
     stories = new StoriesIndex(elasticsearch, properties);
     evaluations = new EvaluationsIndex(elasticsearch, properties);
     memberships = new MembershipsIndex(elasticsearch, properties);
+    loops = new LoopsIndex(elasticsearch, properties);
     stories.createIfMissing();
     evaluations.createIfMissing();
     memberships.createIfMissing();
+    loops.createIfMissing();
   }
 
   public static synchronized SentenceEmbeddings embeddings() {

@@ -1,0 +1,25 @@
+package org.storybank.gateway.edge;
+
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What the gateway adds in front of the services: safe retries of writes, 503 for a dead one. */
+@Configuration
+class EdgeConfiguration {
+
+  /** Just after Spring Security, so that the caller is known. */
+  @Bean
+  FilterRegistrationBean<IdempotentPosts> idempotentPosts(IdempotencyKeys keys) {
+    FilterRegistrationBean<IdempotentPosts> registration =
+        new FilterRegistrationBean<>(new IdempotentPosts(keys));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  @Bean
+  UnreachableService unreachableService() {
+    return new UnreachableService();
+  }
+}
