@@ -3,6 +3,8 @@ package org.storybank.infra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,15 @@ import java.util.Map;
  * pipe nobody drains.
  */
 final class DetachedProcess {
+
+  private static void markStart(Path output) {
+    String marker = "==== starting at " + Instant.now() + " ====\n";
+    try {
+      Files.writeString(output, marker, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new InfrastructureException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
 
   /** Settings the JVM would pick up behind our back and that the servers' launchers warn about. */
   private static final List<String> INHERITED_JAVA_SETTINGS =
@@ -25,9 +36,11 @@ final class DetachedProcess {
         new ProcessBuilder(command)
             .directory(workingDir.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .redirectOutput(output.toFile())
+            // appended, never truncated: what a crashed run printed stays readable
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
             .redirectErrorStream(true);
     INHERITED_JAVA_SETTINGS.forEach(builder.environment()::remove);
+    markStart(output);
     builder.environment().putAll(environment);
     try {
       return builder.start();

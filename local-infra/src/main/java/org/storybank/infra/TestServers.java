@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Elasticsearch, Kafka and PostgreSQL for tests in other modules: started once per JVM on first use
  * and stopped when the JVM exits. Local processes by default; Testcontainers when {@code
- * STORYBANK_TEST_INFRA=containers} and Docker is available.
+ * STORYBANK_TEST_INFRA=containers}, which fails the tests when Docker is not available (it never
+ * falls back to local processes).
  */
 public abstract class TestServers {
 
@@ -49,21 +50,33 @@ public abstract class TestServers {
   }
 
   private static TestServers startForEnvironment() {
-    if ("containers".equalsIgnoreCase(System.getenv(MODE_ENV))) {
-      try {
-        Optional<TestServers> containers = ContainerServers.startIfDockerAvailable();
-        if (containers.isPresent()) {
-          return containers.get();
-        }
-        log.warn("{}=containers but Docker is not available: starting local processes", MODE_ENV);
-      } catch (LinkageError e) {
-        log.warn(
-            "{}=containers but Testcontainers is not on the test classpath (add org.testcontainers:"
-                + "elasticsearch, kafka and postgresql): starting local processes",
-            MODE_ENV);
-      }
+    String mode = System.getenv(MODE_ENV);
+    if (mode == null || mode.isBlank() || "local".equalsIgnoreCase(mode)) {
+      return LocalProcessServers.start();
     }
-    return LocalProcessServers.start();
+    if (!"containers".equalsIgnoreCase(mode)) {
+      throw new InfrastructureException(
+          MODE_ENV + "=" + mode + " is neither 'local' nor 'containers'");
+    }
+    // asked for containers: tests that need them (a broker restart) must not quietly run, or be
+    // skipped, on something else
+    Optional<TestServers> containers;
+    try {
+      containers = ContainerServers.startIfDockerAvailable();
+    } catch (LinkageError e) {
+      throw new InfrastructureException(
+          MODE_ENV
+              + "=containers but Testcontainers is not on the test classpath (add org.testcontainers:"
+              + "elasticsearch, kafka and postgresql), or unset it to use local processes",
+          e);
+    }
+    return containers.orElseThrow(
+        () ->
+            new InfrastructureException(
+                MODE_ENV
+                    + "=containers but no Docker engine answers: start Docker, or unset "
+                    + MODE_ENV
+                    + " to use local processes"));
   }
 
   public abstract String elasticsearchUrl();

@@ -51,6 +51,12 @@ class KafkaBrokerTest {
     assertEquals(1, KafkaMetadataProbe.liveBrokers("127.0.0.1", port));
     assertEquals(
         clusterBeforeRestart, Files.readString(instanceDir.resolve("data/meta.properties")));
+    // the restart appended to the broker's output: what the first run printed is still there
+    assertEquals(
+        2,
+        Files.readAllLines(instanceDir.resolve("kafka.out")).stream()
+            .filter(line -> line.startsWith("==== starting at "))
+            .count());
 
     long pid = broker.pid();
     KafkaBroker.stop(instanceDir);

@@ -4,22 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.storybank.api.messaging.EventTopics;
 import org.storybank.api.messaging.EventTypes;
 
 /**
  * Reads a record of one of our topics back into its event and the envelope the publisher wrote in
- * the headers. A record that cannot be read (unknown type, broken JSON, incomplete envelope) is
- * logged and skipped rather than blocking every aggregate behind it.
+ * the headers. A record that cannot be read (empty, unknown type, broken JSON, incomplete envelope,
+ * an event naming another aggregate than its envelope) throws {@link UnreadableRecord}: the
+ * consumer's error handler dead-letters it, so it neither blocks its partition nor vanishes.
  */
 public final class EventRecords<E> {
-
-  private static final Logger log = LoggerFactory.getLogger(EventRecords.class);
 
   /** An event with what the event store knew about it. */
   public record Received<E>(
@@ -27,47 +26,56 @@ public final class EventRecords<E> {
 
   private final EventTypes<E> types;
   private final ObjectMapper json;
+  private final Function<E, String> aggregateIdOf;
 
-  private EventRecords(EventTypes<E> types, ObjectMapper json) {
+  private EventRecords(EventTypes<E> types, ObjectMapper json, Function<E, String> aggregateIdOf) {
     this.types = types;
     this.json = json;
+    this.aggregateIdOf = aggregateIdOf;
   }
 
-  public static <E> EventRecords<E> of(Class<E> sealedEventType, ObjectMapper json) {
-    return new EventRecords<>(EventTypes.of(sealedEventType), json);
+  /**
+   * @param aggregateIdOf the aggregate id an event names; it must be the one in the envelope
+   */
+  public static <E> EventRecords<E> of(
+      Class<E> sealedEventType, ObjectMapper json, Function<E, String> aggregateIdOf) {
+    return new EventRecords<>(EventTypes.of(sealedEventType), json, aggregateIdOf);
   }
 
-  public Optional<Received<E>> read(ConsumerRecord<String, byte[]> record) {
-    String typeName = header(record, EventTopics.HEADER_EVENT_TYPE);
-    Optional<Class<? extends E>> type =
-        typeName == null ? Optional.empty() : types.typeNamed(typeName);
-    if (type.isEmpty()) {
-      log.warn("skipping {}: unknown event type {}", where(record), typeName);
-      return Optional.empty();
+  public Received<E> read(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null || record.value().length == 0) {
+      throw new UnreadableRecord("empty record");
     }
+    String typeName = header(record, EventTopics.HEADER_EVENT_TYPE);
+    Class<? extends E> type =
+        (typeName == null ? Optional.<Class<? extends E>>empty() : types.typeNamed(typeName))
+            .orElseThrow(() -> new UnreadableRecord("unknown event type " + typeName));
     E event;
     try {
-      event = json.readValue(record.value(), type.get());
+      event = json.readValue(record.value(), type);
     } catch (IOException e) {
-      log.error("skipping {}: unreadable {}", where(record), typeName, e);
-      return Optional.empty();
+      throw new UnreadableRecord("unreadable " + typeName + ": " + e.getMessage(), e);
     }
-    try {
-      return Optional.of(
-          new Received<>(
-              event,
-              header(record, EventTopics.HEADER_EVENT_ID),
-              header(record, EventTopics.HEADER_AGGREGATE_ID),
-              Long.parseLong(header(record, EventTopics.HEADER_SEQUENCE)),
-              Instant.parse(header(record, EventTopics.HEADER_TIMESTAMP))));
-    } catch (RuntimeException e) {
-      log.warn("skipping {}: incomplete envelope ({})", where(record), e.toString());
-      return Optional.empty();
+    Received<E> received = envelope(record, event);
+    String named = aggregateIdOf.apply(event);
+    if (!Objects.equals(named, received.aggregateId())) {
+      throw new UnreadableRecord(
+          typeName + " names aggregate " + named + ", its envelope " + received.aggregateId());
     }
+    return received;
   }
 
-  private static String where(ConsumerRecord<?, ?> record) {
-    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  private Received<E> envelope(ConsumerRecord<String, byte[]> record, E event) {
+    try {
+      return new Received<>(
+          event,
+          header(record, EventTopics.HEADER_EVENT_ID),
+          header(record, EventTopics.HEADER_AGGREGATE_ID),
+          Long.parseLong(header(record, EventTopics.HEADER_SEQUENCE)),
+          Instant.parse(header(record, EventTopics.HEADER_TIMESTAMP)));
+    } catch (RuntimeException e) {
+      throw new UnreadableRecord("incomplete envelope (" + e + ")", e);
+    }
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

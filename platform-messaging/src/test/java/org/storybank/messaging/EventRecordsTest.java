@@ -1,6 +1,7 @@
 package org.storybank.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +29,12 @@ class EventRecordsTest {
           Level.MID,
           new StarText("s", "t", "a", "r"));
 
-  private final EventRecords<StoryEvent> records = EventRecords.of(StoryEvent.class, JSON);
+  private final EventRecords<StoryEvent> records =
+      EventRecords.of(StoryEvent.class, JSON, StoryEvent::storyId);
 
   @Test
   void readsTheEventAndItsEnvelope() throws Exception {
-    var received =
-        records.read(record("StoryDrafted", JSON.writeValueAsBytes(DRAFTED), "4")).orElseThrow();
+    var received = records.read(record("StoryDrafted", JSON.writeValueAsBytes(DRAFTED), "4"));
     assertThat(received.event()).isEqualTo(DRAFTED);
     assertThat(received.eventId()).isEqualTo("e-1");
     assertThat(received.aggregateId()).isEqualTo("s-1");
@@ -54,11 +55,7 @@ class EventRecordsTest {
             Level.MID,
             new StarText("s", "t", "a secret", "r"),
             List.of(new org.storybank.api.story.ConfidentialSpan("action", 2, 8)));
-    assertThat(
-            records
-                .read(record("StoryDrafted", JSON.writeValueAsBytes(secret), "0"))
-                .orElseThrow()
-                .event())
+    assertThat(records.read(record("StoryDrafted", JSON.writeValueAsBytes(secret), "0")).event())
         .isEqualTo(secret);
     var revised =
         new org.storybank.api.story.StoryEvents.StoryRevised(
@@ -69,23 +66,37 @@ class EventRecordsTest {
             Level.MID,
             new StarText("s", "t", "a secret", "r"),
             List.of(new org.storybank.api.story.ConfidentialSpan("action", 2, 8)));
-    assertThat(
-            records
-                .read(record("StoryRevised", JSON.writeValueAsBytes(revised), "1"))
-                .orElseThrow()
-                .event())
+    assertThat(records.read(record("StoryRevised", JSON.writeValueAsBytes(revised), "1")).event())
         .isEqualTo(revised);
   }
 
   @Test
-  void skipsWhatItCannotRead() throws Exception {
-    assertThat(records.read(record("StoryShredded", JSON.writeValueAsBytes(DRAFTED), "4")))
-        .isEmpty();
-    assertThat(
-            records.read(record("StoryDrafted", "{not json".getBytes(StandardCharsets.UTF_8), "4")))
-        .isEmpty();
-    assertThat(records.read(record("StoryDrafted", JSON.writeValueAsBytes(DRAFTED), null)))
-        .isEmpty();
+  void refusesWhatItCannotReadAndSaysWhy() throws Exception {
+    assertThatThrownBy(() -> records.read(record("StoryDrafted", null, "4")))
+        .isInstanceOf(UnreadableRecord.class)
+        .hasMessage("empty record");
+    assertThatThrownBy(
+            () -> records.read(record("StoryShredded", JSON.writeValueAsBytes(DRAFTED), "4")))
+        .isInstanceOf(UnreadableRecord.class)
+        .hasMessageContaining("unknown event type StoryShredded");
+    assertThatThrownBy(
+            () ->
+                records.read(
+                    record("StoryDrafted", "{not json".getBytes(StandardCharsets.UTF_8), "4")))
+        .isInstanceOf(UnreadableRecord.class)
+        .hasMessageContaining("unreadable StoryDrafted");
+    assertThatThrownBy(
+            () -> records.read(record("StoryDrafted", JSON.writeValueAsBytes(DRAFTED), null)))
+        .isInstanceOf(UnreadableRecord.class)
+        .hasMessageContaining("incomplete envelope");
+  }
+
+  @Test
+  void refusesAnEventThatNamesNoOrAnotherAggregateThanItsEnvelope() {
+    assertThatThrownBy(
+            () -> records.read(record("StoryArchived", "{}".getBytes(StandardCharsets.UTF_8), "4")))
+        .isInstanceOf(UnreadableRecord.class)
+        .hasMessage("StoryArchived names aggregate null, its envelope s-1");
   }
 
   private static ConsumerRecord<String, byte[]> record(String type, byte[] value, String sequence) {

@@ -82,6 +82,7 @@ final class BolaMatrix {
     defineBankEntries();
     defineCohortEntries();
     defineAdminEntries();
+    defineDeadLetterEntries();
     defineQueryEntries();
     defineLoopEntries();
     defineDrillEntries();
@@ -333,6 +334,17 @@ final class BolaMatrix {
         null,
         Refusal.STRICT,
         coach);
+  }
+
+  private void defineDeadLetterEntries() {
+    entry(
+        "POST /api/admin/dead-letters/{deadLetterId}/retry",
+        MatrixFixtures.ADMIN,
+        MatrixFixtures::victimDeadLetter,
+        MatrixFixtures::freshDeadLetter,
+        null,
+        Refusal.STRICT,
+        List.of(MatrixFixtures.COACH));
   }
 
   private void defineQueryEntries() {

@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.storybank.system.BolaMatrix.Target;
 
 /**
@@ -44,12 +49,15 @@ final class MatrixFixtures {
   private final List<String> ownerStoryIds = new ArrayList<>();
   private Target victimStory;
   private Target victimLoop;
+  private Target victimDeadLetter;
   private Target victimImport;
   private Target victimDrill;
+  private final String kafkaBootstrap;
 
-  MatrixFixtures(Api gateway, Path keyDirectory) throws Exception {
+  MatrixFixtures(Api gateway, Path keyDirectory, String kafkaBootstrap) throws Exception {
     this.gateway = gateway;
     this.keyDirectory = keyDirectory;
+    this.kafkaBootstrap = kafkaBootstrap;
     for (String person : List.of(COACH, ADMIN, OTHER_COACH)) {
       signIn(person, person + "@demo.storybank", DEMO_PASSWORD);
     }
@@ -346,6 +354,44 @@ final class MatrixFixtures {
     return Target.of("loopId", loopId);
   }
 
+  Target victimDeadLetter() throws Exception {
+    if (victimDeadLetter == null) {
+      victimDeadLetter = freshDeadLetter();
+    }
+    return victimDeadLetter;
+  }
+
+  /**
+   * An empty record on the evaluation results, which story-command's listener cannot read and
+   * dead-letters; its id once the admin's list shows it.
+   */
+  Target freshDeadLetter() throws Exception {
+    String key = "matrix-" + UUID.randomUUID();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>("storybank.evaluation-results", key, null)).get();
+    }
+    List<String> ids =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> deadLetterIds(key), found -> !found.isEmpty());
+    return Target.of("deadLetterId", ids.get(0));
+  }
+
+  private List<String> deadLetterIds(String key) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode letter : ok(gateway.get("/api/admin/dead-letters", token(ADMIN))).body()) {
+      if (key.equals(letter.path("key").asText())) {
+        ids.add(letter.get("id").asText());
+      }
+    }
+    return ids;
+  }
+
   /** An import the owner ran in the background, its one story titled with the marker. */
   Target victimImport() throws Exception {
     if (victimImport == null) {
@@ -417,6 +463,15 @@ final class MatrixFixtures {
     }
     if (ids.containsKey("cohortId")) {
       return gateway.get("/api/cohorts/" + ids.get("cohortId"), token(ADMIN)).body();
+    }
+    if (ids.containsKey("deadLetterId")) {
+      // a retry would send the record back, and it would come back as a second dead letter
+      for (JsonNode letter : ok(gateway.get("/api/admin/dead-letters", token(ADMIN))).body()) {
+        if (letter.get("id").asText().equals(ids.get("deadLetterId"))) {
+          return deadLetterIds(letter.get("key").asText());
+        }
+      }
+      return null;
     }
     if (ids.containsKey("userId")) {
       for (JsonNode account : gateway.get("/api/admin/accounts", token(ADMIN)).body()) {

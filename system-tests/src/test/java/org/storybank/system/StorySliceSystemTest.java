@@ -706,7 +706,10 @@ class StorySliceSystemTest {
             "GET /api/evaluations/calibration",
             "POST /api/admin/accounts/{userId}/lock");
 
-    BolaMatrix matrix = new BolaMatrix(new MatrixFixtures(gateway, stateDir.resolve("keys")));
+    BolaMatrix matrix =
+        new BolaMatrix(
+            new MatrixFixtures(
+                gateway, stateDir.resolve("keys"), "127.0.0.1:" + ports.get("KAFKA")));
     BolaMatrix.Outcome outcome = matrix.run(routes, direct, gateway);
 
     outcome.lines().forEach(System.out::println);

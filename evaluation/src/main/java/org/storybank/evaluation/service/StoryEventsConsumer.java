@@ -29,7 +29,7 @@ class StoryEventsConsumer {
 
   StoryEventsConsumer(
       ObjectMapper json, StoryTexts stories, AutomaticEvaluator evaluator, CriterionScores scores) {
-    this.records = EventRecords.of(StoryEvent.class, json);
+    this.records = EventRecords.of(StoryEvent.class, json, StoryEvent::storyId);
     this.stories = stories;
     this.evaluator = evaluator;
     this.scores = scores;
@@ -37,12 +37,9 @@ class StoryEventsConsumer {
 
   @KafkaListener(topics = EventTopics.STORY_EVENTS, groupId = "${storybank.kafka.consumer-group}")
   void on(ConsumerRecord<String, byte[]> record) throws InterruptedException, ExecutionException {
-    Optional<EventRecords.Received<StoryEvent>> received = records.read(record);
-    if (received.isEmpty()) {
-      return;
-    }
-    StoryEvent event = received.get().event();
-    long sequence = received.get().sequence();
+    EventRecords.Received<StoryEvent> received = records.read(record);
+    StoryEvent event = received.event();
+    long sequence = received.sequence();
     String storyId = event.storyId();
     Optional<StoryText> current = stories.find(storyId);
     if (event instanceof EvaluationRecorded evaluation) {

@@ -1,6 +1,8 @@
 package org.storybank.evaluation.service;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -42,6 +49,8 @@ import org.storybank.api.story.StoryEvents.EvaluationRecorded;
 import org.storybank.api.story.StoryEvents.StoryRevised;
 import org.storybank.evaluation.EvaluationApplication;
 import org.storybank.infra.TestServers;
+import org.storybank.messaging.deadletter.DeadLetter;
+import org.storybank.messaging.deadletter.DeadLetterStore;
 
 /** The evaluation service on a real broker and database: story events in, evaluations out. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,18 +66,27 @@ class EvaluationServiceIntegrationTest {
           "Failed deploys fell from 20% to under 1%, and two other teams adopted the gate. I learned to bring the data "
               + "to the owning team first.");
 
+  private static final String GROUP = "evaluation-it-" + UUID.randomUUID();
+
   private TestServers servers;
+  private String database;
   private ConfigurableApplicationContext service;
   private KafkaProducer<String, byte[]> producer;
+  private DeadLetterStore deadLetters;
 
   @BeforeAll
   void start() {
     servers = TestServers.shared();
+    database = servers.newDatabase();
     service =
         new SpringApplicationBuilder(EvaluationApplication.class)
             .run(
                 "--server.port=0",
-                "--spring.datasource.url=" + servers.newDatabase(),
+                "--storybank.kafka.consumer-group=" + GROUP,
+                // a database outage is noticed within half a second instead of Hikari's 30 s, so
+                // that ten immediate tries would all fall inside it
+                "--spring.datasource.hikari.connection-timeout=500",
+                "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + servers.postgresUser(),
                 "--spring.datasource.password=" + servers.postgresPassword(),
                 "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
@@ -78,10 +96,14 @@ class EvaluationServiceIntegrationTest {
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     producer = new KafkaProducer<>(properties);
+    deadLetters = new DeadLetterStore(servers.kafkaBootstrapServers());
   }
 
   @AfterAll
   void stop() {
+    if (deadLetters != null) {
+      deadLetters.close();
+    }
     if (producer != null) {
       producer.close();
     }
@@ -113,6 +135,7 @@ class EvaluationServiceIntegrationTest {
             storyId, evaluations -> evaluations.stream().anyMatch(e -> e.revision() == 2));
 
     String rubric = service.getBean(AutomaticEvaluator.class).rubricVersion();
+    // the duplicated draft was judged once: nothing arrived twice
     assertThat(received).extracting(AutomaticEvaluation::revision).containsExactly(1, 2);
     assertThat(received).allSatisfy(e -> assertThat(e.result().rubricVersion()).isEqualTo(rubric));
     assertThat(received.get(0).result().meetsBar()).as("a strong mid-level story").isTrue();
@@ -149,7 +172,7 @@ class EvaluationServiceIntegrationTest {
     assertThat(stories.countNotEvaluatedBy(rubric)).isZero();
     List<AutomaticEvaluation> received =
         evaluationsOf(storyId, evaluations -> !evaluations.isEmpty());
-    assertThat(received.get(0).revision()).isEqualTo(3);
+    assertThat(received).extracting(AutomaticEvaluation::revision).containsExactly(3);
     assertThat(received.get(0).result().rubricVersion()).isEqualTo(rubric);
   }
 
@@ -296,57 +319,161 @@ class EvaluationServiceIntegrationTest {
     producer.send(record).get();
   }
 
+  @Test
+  void unreadableRecordsAreDeadLetteredAndTheStoriesAroundThemStillJudged() throws Exception {
+    String storyId = UUID.randomUUID().toString();
+    String neighbour = UUID.randomUUID().toString();
+    long empty = send(storyRecord(storyId, "StoryDrafted", null, 0));
+    long hollow = send(storyRecord(storyId, "StoryArchived", "{}".getBytes(UTF_8), 0));
+    publish(drafted(storyId), 0);
+    publish(drafted(neighbour), 0);
+
+    assertThat(evaluationsOf(storyId, evaluations -> !evaluations.isEmpty()))
+        .extracting(AutomaticEvaluation::revision)
+        .containsExactly(1);
+    assertThat(evaluationsOf(neighbour, evaluations -> !evaluations.isEmpty())).hasSize(1);
+    List<DeadLetter> mine =
+        deadLetters.list(1_000).stream()
+            .filter(letter -> GROUP.equals(letter.consumerGroup()))
+            .filter(letter -> storyId.equals(letter.key()))
+            .toList();
+    assertThat(mine)
+        .extracting(DeadLetter::topic, DeadLetter::offset, DeadLetter::reason)
+        .containsExactlyInAnyOrder(
+            tuple(EventTopics.STORY_EVENTS, empty, "unreadable: empty record"),
+            tuple(
+                EventTopics.STORY_EVENTS,
+                hollow,
+                "unreadable: StoryArchived names aggregate null, its envelope " + storyId));
+  }
+
+  @Test
+  void aDatabaseOutageIsWaitedOutNotDeadLettered() throws Exception {
+    String storyId = UUID.randomUUID().toString();
+    try (DatabaseOutage outage = DatabaseOutage.of(database, servers)) {
+      publish(drafted(storyId), 0);
+      // ten immediate tries would all have failed by now
+      Thread.sleep(8_000);
+      assertThat(evaluationsNow(storyId)).isEmpty();
+    }
+    assertThat(evaluationsOf(storyId, evaluations -> !evaluations.isEmpty()))
+        .extracting(AutomaticEvaluation::revision)
+        .containsExactly(1);
+    assertThat(deadLetters.list(1_000))
+        .noneMatch(letter -> GROUP.equals(letter.consumerGroup()) && storyId.equals(letter.key()));
+  }
+
+  private static StoryDrafted drafted(String storyId) {
+    return new StoryDrafted(
+        storyId, "author-4", "cohort-1", "T", List.of("ownership"), List.of(), Level.MID, STRONG);
+  }
+
   private static EvaluationResult result(List<EvaluationResult.CriterionScore> criteria) {
     return new EvaluationResult("r", 70, Verdict.MIXED, true, criteria, List.of(), List.of(), "");
   }
 
   private void publish(StoryEvent event, long sequence) throws Exception {
+    send(
+        storyRecord(
+            event.storyId(),
+            event.getClass().getSimpleName(),
+            JSON.writeValueAsBytes(event),
+            sequence));
+  }
+
+  private long send(ProducerRecord<String, byte[]> record) throws Exception {
+    return producer.send(record).get().offset();
+  }
+
+  private static ProducerRecord<String, byte[]> storyRecord(
+      String storyId, String type, byte[] value, long sequence) {
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            EventTopics.STORY_EVENTS, event.storyId(), JSON.writeValueAsBytes(event));
+        new ProducerRecord<>(EventTopics.STORY_EVENTS, storyId, value);
     header(record, EventTopics.HEADER_EVENT_ID, UUID.randomUUID().toString());
-    header(record, EventTopics.HEADER_EVENT_TYPE, event.getClass().getSimpleName());
-    header(record, EventTopics.HEADER_AGGREGATE_ID, event.storyId());
+    header(record, EventTopics.HEADER_EVENT_TYPE, type);
+    header(record, EventTopics.HEADER_AGGREGATE_ID, storyId);
     header(record, EventTopics.HEADER_SEQUENCE, Long.toString(sequence));
     header(record, EventTopics.HEADER_TIMESTAMP, Instant.now().toString());
-    producer.send(record).get();
+    return record;
   }
 
   private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
     record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Evaluations sent for the story, read from the start of the topic until {@code done} holds. */
+  /**
+   * Every evaluation sent for the story, once {@code done} holds and the service has consumed every
+   * story event published so far: whatever it sent, a duplicate included, is then in the topic, and
+   * the topic is read to its end.
+   */
   private List<AutomaticEvaluation> evaluationsOf(
-      String storyId, java.util.function.Predicate<List<AutomaticEvaluation>> done) {
-    List<AutomaticEvaluation> received = new ArrayList<>();
+      String storyId, java.util.function.Predicate<List<AutomaticEvaluation>> done)
+      throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> done.test(evaluationsNow(storyId)));
+    awaitServiceConsumedAllStoryEvents();
+    return evaluationsNow(storyId);
+  }
+
+  /** The evaluations of the story in the results topic now, read from its start to its end. */
+  private List<AutomaticEvaluation> evaluationsNow(String storyId) throws Exception {
+    List<AutomaticEvaluation> found = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      consumer.subscribe(List.of(EventTopics.EVALUATION_RESULTS));
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(EventTopics.EVALUATION_RESULTS).stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      Instant deadline = Instant.now().plusSeconds(30);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        assertThat(Instant.now()).as("reading the results topic to its end").isBefore(deadline);
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (storyId.equals(record.key())) {
+            found.add(JSON.readValue(record.value(), AutomaticEvaluation.class));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Waits until the service's consumer group has committed the end of the story-events topic. */
+  private void awaitServiceConsumedAllStoryEvents() throws Exception {
+    try (Admin admin =
+            Admin.create(
+                Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers()));
+        KafkaConsumer<String, byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(EventTopics.STORY_EVENTS).stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       await()
           .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
           .until(
               () -> {
-                for (ConsumerRecord<String, byte[]> record :
-                    consumer.poll(Duration.ofMillis(500))) {
-                  AutomaticEvaluation evaluation =
-                      JSON.readValue(record.value(), AutomaticEvaluation.class);
-                  if (evaluation.storyId().equals(storyId)) {
-                    received.add(evaluation);
-                  }
-                }
-                return done.test(received);
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+                return end.entrySet().stream()
+                    .allMatch(
+                        e ->
+                            e.getValue() == 0
+                                || (committed.get(e.getKey()) != null
+                                    && committed.get(e.getKey()).offset() >= e.getValue()));
               });
-      // anything sent twice would arrive right behind: read a moment longer
-      consumer.poll(Duration.ofSeconds(2)).forEach(record -> {});
     }
-    return received;
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return new KafkaConsumer<>(properties);

@@ -16,6 +16,7 @@ import org.storybank.api.story.Actor;
 import org.storybank.api.story.StoryCommands.RecordEvaluation;
 import org.storybank.command.story.StoryNotFound;
 import org.storybank.command.story.StoryRuleViolation;
+import org.storybank.messaging.UnreadableRecord;
 
 /**
  * Records the evaluation service's judgements as events of the story. The topic is internal: only
@@ -41,13 +42,7 @@ class AutomaticEvaluationListener {
       topics = EventTopics.EVALUATION_RESULTS,
       groupId = "${storybank.kafka.evaluation-consumer-group:story-command}")
   void on(ConsumerRecord<String, byte[]> record) {
-    AutomaticEvaluation evaluation;
-    try {
-      evaluation = json.readValue(record.value(), AutomaticEvaluation.class);
-    } catch (IOException e) {
-      log.error("skipping unreadable evaluation at offset {}", record.offset(), e);
-      return;
-    }
+    AutomaticEvaluation evaluation = read(record);
     try {
       commands.sendAndWait(
           new RecordEvaluation(
@@ -64,5 +59,23 @@ class AutomaticEvaluationListener {
           evaluation.storyId(),
           refused.getMessage());
     }
+  }
+
+  private AutomaticEvaluation read(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null || record.value().length == 0) {
+      throw new UnreadableRecord("empty record");
+    }
+    AutomaticEvaluation evaluation;
+    try {
+      evaluation = json.readValue(record.value(), AutomaticEvaluation.class);
+    } catch (IOException e) {
+      throw new UnreadableRecord("unreadable evaluation: " + e.getMessage(), e);
+    }
+    if (evaluation.storyId() == null
+        || evaluation.evaluationId() == null
+        || evaluation.result() == null) {
+      throw new UnreadableRecord("evaluation without story, id or result");
+    }
+    return evaluation;
   }
 }

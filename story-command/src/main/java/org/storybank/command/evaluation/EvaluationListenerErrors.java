@@ -1,19 +1,14 @@
 package org.storybank.command.evaluation;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.context.annotation.Import;
+import org.storybank.messaging.deadletter.DeadLetterConfiguration;
+import org.storybank.messaging.membership.ConsumerMembershipConfiguration;
 
+/**
+ * The evaluation-results listener fails as every consumer does: an unreadable result is
+ * dead-lettered at once, an event store that cannot be reached is retried until it can.
+ */
 @Configuration
-class EvaluationListenerErrors {
-
-  /** A refused evaluation is skipped by the listener; what fails here is the event store: retry. */
-  @Bean
-  CommonErrorHandler retryUntilRecorded() {
-    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-    backOff.setMaxInterval(10_000);
-    return new DefaultErrorHandler(backOff);
-  }
-}
+@Import({DeadLetterConfiguration.class, ConsumerMembershipConfiguration.class})
+class EvaluationListenerErrors {}

@@ -8,7 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.storybank.api.messaging.EventTopics;
+import org.storybank.messaging.deadletter.DeadLetterTopics;
 
 @Configuration
 class KafkaPublicationConfiguration {
@@ -31,6 +33,18 @@ class KafkaPublicationConfiguration {
   @Bean
   NewTopic drillEventsTopic(@Value("${storybank.kafka.topic-partitions}") int partitions) {
     return TopicBuilder.name(EventTopics.DRILL_EVENTS).partitions(partitions).replicas(1).build();
+  }
+
+  /**
+   * Where every consumer sends what it cannot read or apply (see {@link DeadLetterTopics}): one
+   * partition each, created here with the topics themselves.
+   */
+  @Bean
+  KafkaAdmin.NewTopics deadLetterTopics() {
+    return new KafkaAdmin.NewTopics(
+        DeadLetterTopics.all().stream()
+            .map(topic -> TopicBuilder.name(topic).partitions(1).replicas(1).build())
+            .toArray(NewTopic[]::new));
   }
 
   /**

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -30,10 +32,15 @@ final class CommandService implements AutoCloseable {
   }
 
   static CommandService start(
-      String databaseUrl, String user, String password, String kafka, String jwksUrl) {
-    return new CommandService(
-        new SpringApplicationBuilder(StoryCommandApplication.class)
-            .run(
+      String databaseUrl,
+      String user,
+      String password,
+      String kafka,
+      String jwksUrl,
+      String... more) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + user,
@@ -43,6 +50,10 @@ final class CommandService implements AutoCloseable {
                 "--spring.jmx.enabled=false",
                 "--logging.level.org.axonframework=WARN",
                 "--logging.level.org.apache.kafka=WARN"));
+    arguments.addAll(List.of(more));
+    return new CommandService(
+        new SpringApplicationBuilder(StoryCommandApplication.class)
+            .run(arguments.toArray(String[]::new)));
   }
 
   ConfigurableApplicationContext context() {

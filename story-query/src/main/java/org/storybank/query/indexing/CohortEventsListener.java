@@ -17,17 +17,14 @@ class CohortEventsListener {
   private final CohortEventApplier applier;
 
   CohortEventsListener(ObjectMapper json, CohortEventApplier applier) {
-    this.records = EventRecords.of(CohortEvent.class, json);
+    this.records = EventRecords.of(CohortEvent.class, json, CohortEvent::cohortId);
     this.applier = applier;
   }
 
   @KafkaListener(topics = EventTopics.COHORT_EVENTS, groupId = "${storybank.kafka.consumer-group}")
   void on(ConsumerRecord<String, byte[]> record) {
-    records
-        .read(record)
-        .ifPresent(
-            received ->
-                CohortChange.of(received.event())
-                    .ifPresent(change -> applier.apply(change, received.sequence())));
+    EventRecords.Received<CohortEvent> received = records.read(record);
+    CohortChange.of(received.event())
+        .ifPresent(change -> applier.apply(change, received.sequence()));
   }
 }

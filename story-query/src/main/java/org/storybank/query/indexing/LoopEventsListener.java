@@ -28,35 +28,31 @@ class LoopEventsListener {
   private final LoopsIndex loops;
 
   LoopEventsListener(ObjectMapper json, LoopsIndex loops) {
-    this.records = EventRecords.of(LoopEvent.class, json);
+    this.records = EventRecords.of(LoopEvent.class, json, LoopEvent::loopId);
     this.loops = loops;
   }
 
   @KafkaListener(topics = EventTopics.LOOP_EVENTS, groupId = "${storybank.kafka.consumer-group}")
   void on(ConsumerRecord<String, byte[]> record) {
-    records
-        .read(record)
-        .ifPresent(
-            received -> {
-              LoopEvent event = received.event();
-              Optional<LoopDocument> current = loops.get(event.loopId());
-              Optional<LoopDocument> next =
-                  projection.apply(
-                      current,
-                      event,
-                      new EventEnvelope(
-                          received.eventId(),
-                          received.aggregateId(),
-                          received.sequence(),
-                          received.timestamp()));
-              if (next.isPresent()) {
-                loops.write(next.get());
-              } else if (current.isEmpty()) {
-                log.warn(
-                    "loop {} is not in the index, so its event at {} changes nothing",
-                    event.loopId(),
-                    received.sequence());
-              }
-            });
+    EventRecords.Received<LoopEvent> received = records.read(record);
+    LoopEvent event = received.event();
+    Optional<LoopDocument> current = loops.get(event.loopId());
+    Optional<LoopDocument> next =
+        projection.apply(
+            current,
+            event,
+            new EventEnvelope(
+                received.eventId(),
+                received.aggregateId(),
+                received.sequence(),
+                received.timestamp()));
+    if (next.isPresent()) {
+      loops.write(next.get());
+    } else if (current.isEmpty()) {
+      log.warn(
+          "loop {} is not in the index, so its event at {} changes nothing",
+          event.loopId(),
+          received.sequence());
+    }
   }
 }

@@ -1,39 +1,38 @@
 package org.storybank.query.indexing;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.context.annotation.Import;
+import org.storybank.messaging.deadletter.DeadLetterConfiguration;
+import org.storybank.messaging.deadletter.DeadLetterConfiguration.TransientFailure;
+import org.storybank.messaging.membership.ConsumerMembershipConfiguration;
 
+/**
+ * The projections' consumers fail as every consumer does ({@link DeadLetterConfiguration}); what
+ * this service adds is which Elasticsearch answers pass by themselves: an index refusing writes
+ * (read-only after the disk's flood stage, or a write block), too many requests, a node or shard
+ * not available. Those hold the projection until they lift; nothing is dead-lettered for them.
+ */
 @Configuration
+@Import({DeadLetterConfiguration.class, ConsumerMembershipConfiguration.class})
 class ProjectionErrorHandling {
 
-  private static final Logger log = LoggerFactory.getLogger(ProjectionErrorHandling.class);
+  private static final Set<Integer> PASSING_STATUSES = Set.of(408, 429, 502, 503, 504);
+  private static final Set<String> PASSING_ERRORS =
+      Set.of(
+          "cluster_block_exception",
+          "es_rejected_execution_exception",
+          "unavailable_shards_exception",
+          "no_shard_available_action_exception",
+          "circuit_breaking_exception");
 
-  /**
-   * Unreadable records are skipped by the listener itself; what reaches this handler is a failed
-   * write (Elasticsearch down or overloaded). Skipping would lose the event, so retry the same
-   * record with back-off for as long as it takes.
-   */
   @Bean
-  CommonErrorHandler retryUntilIndexed() {
-    ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-    backOff.setMaxInterval(10_000);
-    DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-    // each failed attempt is logged with its cause: a record that can never be written would
-    // otherwise hold its partition back without a word
-    handler.setRetryListeners(
-        (record, exception, attempt) ->
-            log.warn(
-                "indexing {}-{}@{} failed (attempt {}), retrying",
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                attempt,
-                exception));
-    return handler;
+  TransientFailure elasticsearchRefusingForAWhile() {
+    return cause ->
+        cause instanceof ElasticsearchException refused
+            && (PASSING_STATUSES.contains(refused.status())
+                || (refused.error() != null && PASSING_ERRORS.contains(refused.error().type())));
   }
 }

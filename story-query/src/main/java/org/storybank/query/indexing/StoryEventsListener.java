@@ -21,22 +21,16 @@ class StoryEventsListener {
   private final StoryEventApplier applier;
 
   StoryEventsListener(ObjectMapper json, StoryEventApplier applier) {
-    this.records = EventRecords.of(StoryEvent.class, json);
+    this.records = EventRecords.of(StoryEvent.class, json, StoryEvent::storyId);
     this.applier = applier;
   }
 
   @KafkaListener(topics = EventTopics.STORY_EVENTS, groupId = "${storybank.kafka.consumer-group}")
   void on(ConsumerRecord<String, byte[]> record) {
-    records
-        .read(record)
-        .ifPresent(
-            received ->
-                applier.apply(
-                    received.event(),
-                    new EventEnvelope(
-                        received.eventId(),
-                        received.aggregateId(),
-                        received.sequence(),
-                        received.timestamp())));
+    EventRecords.Received<StoryEvent> received = records.read(record);
+    applier.apply(
+        received.event(),
+        new EventEnvelope(
+            received.eventId(), received.aggregateId(), received.sequence(), received.timestamp()));
   }
 }

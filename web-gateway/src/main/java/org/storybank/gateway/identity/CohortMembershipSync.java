@@ -29,12 +29,12 @@ class CohortMembershipSync {
 
   CohortMembershipSync(Accounts accounts, ObjectMapper json) {
     this.accounts = accounts;
-    this.records = EventRecords.of(CohortEvent.class, json);
+    this.records = EventRecords.of(CohortEvent.class, json, CohortEvent::cohortId);
   }
 
   @KafkaListener(topics = EventTopics.COHORT_EVENTS)
   void on(ConsumerRecord<String, byte[]> record) {
-    records.read(record).map(EventRecords.Received::event).ifPresent(this::apply);
+    apply(records.read(record).event());
   }
 
   void apply(CohortEvent event) {
