@@ -17,16 +17,15 @@ class DrillEventsConsumer {
   private final SelfRatings selfRatings;
 
   DrillEventsConsumer(ObjectMapper json, SelfRatings selfRatings) {
-    this.records = EventRecords.of(DrillEvent.class, json);
+    this.records = EventRecords.of(DrillEvent.class, json, DrillEvent::drillId);
     this.selfRatings = selfRatings;
   }
 
   @KafkaListener(topics = EventTopics.DRILL_EVENTS, groupId = "${storybank.kafka.consumer-group}")
   void on(ConsumerRecord<String, byte[]> record) {
-    records
-        .read(record)
-        .filter(received -> received.event() instanceof DrillRated)
-        .ifPresent(
-            received -> selfRatings.record((DrillRated) received.event(), received.sequence()));
+    EventRecords.Received<DrillEvent> received = records.read(record);
+    if (received.event() instanceof DrillRated rated) {
+      selfRatings.record(rated, received.sequence());
+    }
   }
 }

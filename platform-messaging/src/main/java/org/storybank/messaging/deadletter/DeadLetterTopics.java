@@ -33,6 +33,7 @@ public final class DeadLetterTopics {
             EventTopics.STORY_EVENTS,
             EventTopics.COHORT_EVENTS,
             EventTopics.LOOP_EVENTS,
+            EventTopics.DRILL_EVENTS,
             EventTopics.EVALUATION_RESULTS)
         .stream()
         .map(DeadLetterTopics::of)
