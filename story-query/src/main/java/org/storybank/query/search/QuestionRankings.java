@@ -2,7 +2,6 @@ package org.storybank.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
@@ -209,12 +208,7 @@ final class QuestionRankings {
 
   private static SearchRequestBody.Builder ranking(
       SearchRequestBody.Builder body, List<Query> filters, Query ranking, int window) {
-    // ties (equal scores) are cut at the window by story id, never by where a document happens to
-    // lie
     body.size(window)
-        .trackScores(true)
-        .sort(sort -> sort.score(score -> score.order(SortOrder.Desc)))
-        .sort(sort -> sort.field(field -> field.field("storyId").order(SortOrder.Asc)))
         .source(source -> source.fetch(false))
         .storedFields("_none_")
         .docvalueFields(rankingFields())

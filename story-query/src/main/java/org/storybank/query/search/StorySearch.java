@@ -30,13 +30,7 @@ import org.storybank.query.semantic.SentenceEmbeddings;
  */
 public class StorySearch {
 
-  /**
-   * How many stories a question ranks, whatever page is asked for: the fused order depends on the
-   * set of stories ranked (scores are standardised over it), so a window that grew with {@code
-   * from} would reorder pages against each other and repeat or skip stories. One window as deep as
-   * paging may go keeps every page a cut of the same ranking.
-   */
-  static final int WINDOW = StoryQuery.MAX_DEPTH;
+  static final int WINDOW = 100;
 
   private static final String[] NOT_RETURNED = {"vectors"};
 
@@ -113,7 +107,7 @@ public class StorySearch {
     List<InferredPrinciple> principles = questionReader.read(query.text());
     Map<String, Double> probabilities = new HashMap<>();
     principles.forEach(p -> probabilities.put(p.principle(), p.strength()));
-    int window = WINDOW;
+    int window = Math.max(WINDOW, query.from() + query.size());
     QuestionRankings.Signals signals =
         rankings.rank(
             SearchFilters.of(scope, query),

@@ -8,7 +8,6 @@ import static org.storybank.query.support.Stories.story;
 import static org.storybank.query.support.Stories.updatedAt;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,36 +279,6 @@ class StorySearchIntegrationTest {
     SearchResult page = search.search(own("alice"), query("size", "2", "from", "4"));
     assertThat(page.total()).isEqualTo(5);
     assertThat(page.hits()).hasSize(1);
-  }
-
-  /**
-   * 240 stories alike in every way a sort looks at (same text, score, time): paging through them by
-   * a question or without one, in every order, yields each story exactly once.
-   */
-  @Test
-  void pagesNeverRepeatOrSkipAStoryAmongEqualOnes() {
-    int stories = 240;
-    for (int i = 0; i < stories; i++) {
-      indexes.stories.write(
-          embedder.embed(story(String.format("s-%03d", i), "alice", "c", "The queue", 1)));
-    }
-    indexes.refresh();
-
-    for (String[] order :
-        List.of(
-            new String[] {"q", "quarantined poison messages"},
-            new String[] {"q", "quarantined poison messages", "sort", "recency"},
-            new String[] {"q", "quarantined poison messages", "sort", "score"},
-            new String[] {"sort", "recency"},
-            new String[] {"sort", "score"})) {
-      List<String> seen = new ArrayList<>();
-      for (int from = 0; from < stories; from += 100) {
-        List<String> params = new ArrayList<>(List.of(order));
-        params.addAll(List.of("size", "100", "from", Integer.toString(from)));
-        seen.addAll(ids(query(params.toArray(String[]::new))));
-      }
-      assertThat(seen).as(String.join(" ", order)).hasSize(stories).doesNotHaveDuplicates();
-    }
   }
 
   @Test
