@@ -220,6 +220,8 @@ final class Browser implements AutoCloseable {
     // the desk says what it holds once the chart is drawn; a click before could land on a redraw
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> !find("#desk-status").getText().startsWith("Loading"));
+    // where the bar's middle is on the screen, with the page scrolled to put it there: on a long
+    // desk the chart can lie below the fold, where a click relative to the canvas would miss it
     List<Number> point =
         (List<Number>)
             driver.executeAsyncScript(
@@ -229,18 +231,22 @@ final class Browser implements AutoCloseable {
                 const index = rows.findIndex((row) => row.dataset.pitfall === pitfall);
                 const value = Number(rows[index].children[1].textContent);
                 import('/webjars/echarts/5.3.1/dist/echarts.esm.min.js').then((echarts) => {
-                  const chart = echarts.getInstanceByDom(document.querySelector('#pitfall-chart'));
+                  const canvas = document.querySelector('#pitfall-chart');
+                  const chart = echarts.getInstanceByDom(canvas);
                   const end = chart.convertToPixel({ seriesIndex: 0 }, [value, index]);
                   const start = chart.convertToPixel({ seriesIndex: 0 }, [0, index]);
-                  done([(start[0] + end[0]) / 2, end[1]]);
+                  const x = (start[0] + end[0]) / 2;
+                  const y = end[1];
+                  window.scrollBy(0, canvas.getBoundingClientRect().top + y - window.innerHeight / 2);
+                  const box = canvas.getBoundingClientRect();
+                  done([box.left + x, box.top + y]);
                 });
                 """,
                 pitfall);
-    WebElement canvas = find("#pitfall-chart");
-    int x = (int) Math.round(point.get(0).doubleValue() - canvas.getSize().getWidth() / 2.0);
-    int y = (int) Math.round(point.get(1).doubleValue() - canvas.getSize().getHeight() / 2.0);
     new org.openqa.selenium.interactions.Actions(driver)
-        .moveToElement(canvas, x, y)
+        .moveToLocation(
+            (int) Math.round(point.get(0).doubleValue()),
+            (int) Math.round(point.get(1).doubleValue()))
         .click()
         .perform();
   }
