@@ -60,13 +60,12 @@ class ImportController {
       @RequestParam(required = false, defaultValue = "false") boolean partial)
       throws IOException {
     Actor actor = importer(caller);
-    JsonNode entries = readEntries(request, importFormat(format, request.getContentType()));
-    BankImport.Prepared prepared = bankImport.prepare(actor, entries);
-    if (!prepared.errors().isEmpty() && !partial) {
-      return refused(prepared, entries.size());
+    Checked checked = check(actor, request, format, partial);
+    if (checked.refusal() != null) {
+      return checked.refusal();
     }
     return ResponseEntity.ok(
-        bankImport.write(actor, cohortOf(caller), prepared, BankImport.Progress.NONE));
+        bankImport.write(actor, cohortOf(caller), checked.prepared(), BankImport.Progress.NONE));
   }
 
   /** The same import written in the background: 202 with where its progress is. */
@@ -78,12 +77,11 @@ class ImportController {
       @RequestParam(required = false, defaultValue = "false") boolean partial)
       throws IOException {
     Actor actor = importer(caller);
-    JsonNode entries = readEntries(request, importFormat(format, request.getContentType()));
-    BankImport.Prepared prepared = bankImport.prepare(actor, entries);
-    if (!prepared.errors().isEmpty() && !partial) {
-      return refused(prepared, entries.size());
+    Checked checked = check(actor, request, format, partial);
+    if (checked.refusal() != null) {
+      return checked.refusal();
     }
-    String id = background.start(actor, cohortOf(caller), prepared);
+    String id = background.start(actor, cohortOf(caller), checked.prepared());
     return ResponseEntity.accepted()
         .location(URI.create("/api/stories/imports/" + id))
         .body(jobs.find(id, actor.userId()).orElseThrow());
@@ -92,6 +90,19 @@ class ImportController {
   @GetMapping("/imports/{importId}")
   ImportJobs.Job importProgress(Caller caller, @PathVariable String importId) {
     return jobs.find(importId, caller.userId()).orElseThrow(() -> new StoryNotFound(importId));
+  }
+
+  /** The whole file checked, nothing written: what may be written, or the refusal to answer. */
+  private record Checked(BankImport.Prepared prepared, ResponseEntity<Object> refusal) {}
+
+  private Checked check(Actor actor, HttpServletRequest request, String format, boolean partial)
+      throws IOException {
+    JsonNode entries = readEntries(request, importFormat(format, request.getContentType()));
+    BankImport.Prepared prepared = bankImport.prepare(actor, entries);
+    if (!prepared.errors().isEmpty() && !partial) {
+      return new Checked(prepared, refused(prepared, entries.size()));
+    }
+    return new Checked(prepared, null);
   }
 
   private static Actor importer(Caller caller) {
