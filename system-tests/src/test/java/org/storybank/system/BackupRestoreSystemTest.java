@@ -22,10 +22,11 @@ import org.storybank.infra.PostgresDatabase;
  * search indexes deleted, everything stopped, the database dropped and the signing keys deleted;
  * {@code ./storybank restore}, {@code up} and {@code reindex} give the same accounts, the same
  * stories at the same versions and the same search answers, and a token issued before the backup
- * still works. It wrecks the shared stack before it rebuilds it, so it runs last.
+ * still works. It wrecks the shared stack before it rebuilds it, so it runs after the browser tests
+ * and before the walking skeleton, whose last test stops everything.
  */
 @ExtendWith(SharedStack.class)
-@Order(Integer.MAX_VALUE)
+@Order(2)
 class BackupRestoreSystemTest {
 
   private static final String PASSWORD = "demo-password";
