@@ -96,31 +96,51 @@ async function load(id) {
 
 // --- review queue -------------------------------------------------------------------------------
 
-function drawQueue(items) {
-  clear(
-    $('#review-queue'),
-    items.length
-      ? items.map((item) =>
-          h(
-            'li',
-            { dataset: { storyId: item.storyId } },
-            h(
-              'div',
-              { class: 'story-head' },
-              h('a', { class: 'story-title', href: `/review.html?id=${encodeURIComponent(item.storyId)}` }, item.title || '(untitled)'),
-              verdictBadge(item.score, item.verdict),
-            ),
-            h(
-              'div',
-              { class: 'meta' },
-              principleChips(item.principles),
-              h('span', {}, `Candidate ${String(item.candidateId).slice(0, 8)}`),
-              h('span', {}, `Revision ${item.revision}, changed ${when(item.updatedAt)}`),
-              h('span', {}, item.reviewedRevision ? `you reviewed revision ${item.reviewedRevision}` : 'not reviewed by you yet'),
-            ),
-          ),
-        )
-      : h('li', {}, 'Nothing waits for you: every story is reviewed as it stands.'),
+// the newest first, a page at a time: a cohort can have hundreds waiting (a bank import), and the
+// charts below must not sink under them
+const QUEUE_PAGE = 15;
+
+function drawQueue(items, shown = QUEUE_PAGE) {
+  const list = $('#review-queue');
+  if (!items.length) {
+    clear(list, h('li', {}, 'Nothing waits for you: every story is reviewed as it stands.'));
+    return;
+  }
+  clear(list, items.slice(0, shown).map(queueItem));
+  const rest = items.length - shown;
+  if (rest > 0) {
+    list.append(
+      h(
+        'li',
+        { class: 'more' },
+        h(
+          'button',
+          { type: 'button', class: 'secondary', id: 'queue-more', onclick: () => drawQueue(items, shown + QUEUE_PAGE * 4) },
+          `Show ${Math.min(rest, QUEUE_PAGE * 4)} more of ${rest} waiting`,
+        ),
+      ),
+    );
+  }
+}
+
+function queueItem(item) {
+  return h(
+    'li',
+    { dataset: { storyId: item.storyId } },
+    h(
+      'div',
+      { class: 'story-head' },
+      h('a', { class: 'story-title', href: `/review.html?id=${encodeURIComponent(item.storyId)}` }, item.title || '(untitled)'),
+      verdictBadge(item.score, item.verdict),
+    ),
+    h(
+      'div',
+      { class: 'meta' },
+      principleChips(item.principles),
+      h('span', {}, `Candidate ${String(item.candidateId).slice(0, 8)}`),
+      h('span', {}, `Revision ${item.revision}, changed ${when(item.updatedAt)}`),
+      h('span', {}, item.reviewedRevision ? `you reviewed revision ${item.reviewedRevision}` : 'not reviewed by you yet'),
+    ),
   );
 }
 

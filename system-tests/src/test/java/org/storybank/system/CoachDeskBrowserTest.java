@@ -140,6 +140,22 @@ class CoachDeskBrowserTest {
     assertThat(browser.findAll("#review-queue li").size())
         .as("the demo cohort's revised and unreviewed stories wait too")
         .isGreaterThan(1);
+    int waiting =
+        api.get("/api/analytics/cohorts/cohort-1/review-queue", api.login(COACH, PASSWORD))
+            .body()
+            .size();
+    int page = Math.min(waiting, 15);
+    assertThat(browser.findAll("#review-queue li[data-story-id]"))
+        .as("the newest first, a page of them")
+        .hasSize(page);
+    if (waiting > page) {
+      String queuedId = queued.getAttribute("data-story-id");
+      browser.find("#queue-more").click();
+      waitUntil(() -> browser.findAll("#review-queue li[data-story-id]").size() > page);
+      assertThat(browser.findAll("#review-queue li[data-story-id]"))
+          .hasSize(Math.min(waiting, page + 60));
+      queued = browser.find("#review-queue li[data-story-id='" + queuedId + "']");
+    }
     browser.screenshot("coach-desk-review-queue");
 
     queued.findElement(By.cssSelector("a.story-title")).click();
@@ -262,6 +278,11 @@ class CoachDeskBrowserTest {
                 .map(li -> li.getAttribute("data-story-id"))
                 .toList())
         .as("reviewed as it stands: out of the queue")
+        .doesNotContain(storyId);
+    assertThat(
+            api.get("/api/analytics/cohorts/cohort-1/review-queue", api.login(COACH, PASSWORD))
+                .body()
+                .findValuesAsText("storyId"))
         .doesNotContain(storyId);
     for (String chart :
         List.of("#pitfall-chart", "#trend-chart", "#principle-chart", "#level-chart")) {
