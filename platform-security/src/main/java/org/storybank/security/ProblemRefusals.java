@@ -1,10 +1,8 @@
 package org.storybank.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,8 +17,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * header (RFC 6750) and says a valid token is needed; 403 says the caller may not.
  */
 public final class ProblemRefusals {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ProblemRefusals() {}
 
@@ -53,8 +49,6 @@ public final class ProblemRefusals {
     if (response.isCommitted()) {
       return;
     }
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    JSON.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    ProblemResponses.write(response, ProblemDetail.forStatusAndDetail(status, detail));
   }
 }

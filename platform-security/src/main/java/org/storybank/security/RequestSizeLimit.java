@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -64,15 +64,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, long maxBytes) throws IOException {
-    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setHeader("Connection", "close");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                + "\"detail\":\"the request body is larger than "
-                + maxBytes
-                + " bytes\"}");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + maxBytes + " bytes");
+    problem.setTitle("Payload Too Large");
+    ProblemResponses.write(response, problem);
   }
 }

@@ -12,7 +12,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.storybank.gateway.edge.IdempotencyKeys.Answer;
 import org.storybank.gateway.edge.IdempotencyKeys.Entry;
 import org.storybank.security.BufferedRequest;
+import org.storybank.security.ProblemResponses;
 
 /**
  * A creating request (POST) that carries an {@code Idempotency-Key} is forwarded once per caller
@@ -153,19 +155,9 @@ final class IdempotentPosts extends OncePerRequestFilter {
 
   private static void problem(HttpServletResponse response, int status, String detail)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\",\"field\":\""
-                + HEADER
-                + "\"}");
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+    problem.setProperty("field", HEADER);
+    ProblemResponses.write(response, problem);
   }
 
   /** The request as the service would see it: method, path, query and body. */

@@ -9,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.storybank.security.ProblemResponses;
 
 /**
  * A service behind the gateway that cannot be reached answers 503 with {@code Retry-After}, not a
@@ -35,16 +37,13 @@ final class UnreachableService implements HandlerExceptionResolver, Ordered {
         request.getRequestURI(),
         rootCause(failure).getMessage());
     try {
-      response.setStatus(503);
       response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                  + "\"detail\":\"the service for this request cannot be reached now; nothing was"
-                  + " done, try again in a few seconds\"}");
+      ProblemResponses.write(
+          response,
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "the service for this request cannot be reached now; nothing was done, try again in"
+                  + " a few seconds"));
     } catch (IOException cannotAnswer) {
       return null;
     }

@@ -10,13 +10,13 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.storybank.security.BufferedRequest;
 import org.storybank.security.Caller;
+import org.storybank.security.ProblemResponses;
 import org.storybank.security.Role;
 
 /**
@@ -59,9 +59,7 @@ class CoachAssignmentCheck extends OncePerRequestFilter {
           ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "coachId: " + RULE);
       problem.setProperty("field", "coachId");
       problem.setProperty("rule", RULE);
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), problem);
+      ProblemResponses.write(response, problem);
       return;
     }
     chain.doFilter(new BufferedRequest(request, body), response);
