@@ -220,6 +220,10 @@ final class Browser implements AutoCloseable {
     // the desk says what it holds once the chart is drawn; a click before could land on a redraw
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> !find("#desk-status").getText().startsWith("Loading"));
+    // the candidates table above the chart fills last (a coverage read per candidate): until it
+    // has, the chart can still move down the page under a click aimed at it
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> !find("#candidates").getText().contains("Loading"));
     // where the bar's middle is on the screen, with the page scrolled to put it there: on a long
     // desk the chart can lie below the fold, where a click relative to the canvas would miss it
     List<Number> point =
