@@ -13,24 +13,27 @@ import org.storybank.security.Caller;
 @RequestMapping("/api/analytics/cohorts/{cohortId}")
 class AnalyticsController {
 
-  private final CohortAnalytics analytics;
+  private final PitfallTrends pitfallTrends;
+  private final CohortOverviews overviews;
   private final ReviewQueue reviewQueue;
 
-  AnalyticsController(CohortAnalytics analytics, ReviewQueue reviewQueue) {
-    this.analytics = analytics;
+  AnalyticsController(
+      PitfallTrends pitfallTrends, CohortOverviews overviews, ReviewQueue reviewQueue) {
+    this.pitfallTrends = pitfallTrends;
+    this.overviews = overviews;
     this.reviewQueue = reviewQueue;
   }
 
   @GetMapping("/pitfalls")
   List<PitfallTrend> pitfalls(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
-    return analytics.pitfalls(cohortId);
+    return pitfallTrends.of(cohortId);
   }
 
   @GetMapping("/overview")
   CohortOverview overview(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
-    return analytics.overview(cohortId);
+    return overviews.of(cohortId);
   }
 
   /** Stories of the cohort changed since the calling coach last evaluated them, newest first. */
