@@ -30,6 +30,11 @@ public class RequestProblemsAutoConfiguration {
   }
 
   @Bean
+  DependencyFailures dependencyFailures() {
+    return new DependencyFailures();
+  }
+
+  @Bean
   StrictJsonBodies strictJsonBodies() {
     return new StrictJsonBodies();
   }

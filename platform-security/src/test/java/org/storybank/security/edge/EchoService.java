@@ -4,9 +4,14 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.connector.ClientAbortException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -19,6 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -92,6 +98,30 @@ public class EchoService {
     @GetMapping("/api/broken")
     Map<String, Object> broken(Caller caller) {
       throw new IllegalStateException("secret internals at org.example.Thing");
+    }
+
+    /** As a JDBC call fails when the database cut the connection it wrote to. */
+    @PutMapping("/api/notes/{index}")
+    Map<String, Object> save(Caller caller, @PathVariable int index) {
+      throw new IllegalStateException(
+          "query failed",
+          new SQLException(
+              "An I/O error occurred while sending to the backend.",
+              "08006",
+              new SocketException("Broken pipe")));
+    }
+
+    /** As a call to another server fails when that server went away mid-answer. */
+    @GetMapping("/api/notes/{index}/neighbours")
+    Map<String, Object> neighbours(Caller caller, @PathVariable int index) {
+      throw new UncheckedIOException(
+          "cannot reach the index", new IOException("Connection reset by peer"));
+    }
+
+    /** As a write to the client fails when the client went away. */
+    @GetMapping("/api/notes/{index}/export")
+    Map<String, Object> export(Caller caller, @PathVariable int index) throws IOException {
+      throw new ClientAbortException(new IOException("Broken pipe"));
     }
   }
 }
