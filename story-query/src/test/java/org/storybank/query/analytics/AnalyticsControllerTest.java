@@ -6,9 +6,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +90,21 @@ class AnalyticsControllerTest {
   void noTokenIsUnauthorized() throws Exception {
     mvc.perform(get("/api/analytics/cohorts/cohort-1/pitfalls"))
         .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void analyticsWhileElasticsearchIsUnreachableAnswer503WithRetryAfter() throws Exception {
+    when(pitfallTrends.of("cohort-1"))
+        .thenThrow(
+            new UncheckedIOException(
+                "analytics are unavailable: cannot reach Elasticsearch",
+                new ConnectException("Connection refused")));
+
+    mvc.perform(get("/api/analytics/cohorts/cohort-1/pitfalls").with(caller("coach", "cohort-1")))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.status").value(503));
   }
 
   private static RequestPostProcessor caller(String role, String cohort) {

@@ -6,9 +6,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +76,24 @@ class StorySearchControllerTest {
     mvc.perform(get("/api/search/stories").param("q", "x".repeat(501)).with(candidate()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.parameter").value("q"));
+  }
+
+  @Test
+  void searchWhileElasticsearchIsUnreachableAnswers503WithRetryAfter() throws Exception {
+    when(search.search(any(), any()))
+        .thenThrow(
+            new UncheckedIOException(
+                "search is unavailable: cannot reach Elasticsearch",
+                new ConnectException("Connection refused")));
+
+    mvc.perform(get("/api/search/stories").param("q", "owned a problem").with(candidate()))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.status").value(503))
+        .andExpect(
+            jsonPath("$.detail")
+                .value("the search index cannot be reached now; try again in a few seconds"));
   }
 
   @Test
