@@ -30,6 +30,9 @@ final class DependencyFailures implements HandlerExceptionResolver, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(DependencyFailures.class);
 
+  static final String DATABASE_UNREACHABLE =
+      "the database cannot be reached now; try again in a few seconds";
+
   /** PostgreSQL's connection errors, and its server or database shutting down or refusing. */
   private static final Set<String> UNREACHABLE_DATABASE_STATES =
       Set.of("57P01", "57P02", "57P03", "53300");
@@ -50,7 +53,7 @@ final class DependencyFailures implements HandlerExceptionResolver, Ordered {
     }
     String detail;
     if (databaseUnreachable(failure)) {
-      detail = "the database cannot be reached now; try again in a few seconds";
+      detail = DATABASE_UNREACHABLE;
     } else if (DisconnectedClientHelper.isClientDisconnectedException(failure)
         && !clientGone(failure)) {
       detail = "a connection this request needed was cut; try again in a few seconds";

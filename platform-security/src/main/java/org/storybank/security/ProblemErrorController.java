@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the servlet container's error path answers (a refusal from a filter, an exception no handler
  * took, a status set with {@code sendError}): problem+json with the status and its reason, never
- * Spring's {@code {timestamp,status,error,path}} nor an exception's message. The path is open to
- * every caller (a 500 is never turned into an empty 401); called directly it answers 404.
+ * Spring's {@code {timestamp,status,error,path}} nor an exception's message; a database that cannot
+ * be reached answers 503 with {@code Retry-After}, as it does behind Spring MVC. The path is open
+ * to every caller (a 500 is never turned into an empty 401); called directly it answers 404.
  */
 @Hidden
 @RestController
@@ -31,6 +32,12 @@ class ProblemErrorController implements ErrorController {
 
   @RequestMapping("${server.error.path:${error.path:/error}}")
   void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+        && DependencyFailures.databaseUnreachable(failure)) {
+      // a filter's query (a token's account, an idempotency key) failed in a database outage
+      ServiceUnavailable.write(response, DependencyFailures.DATABASE_UNREACHABLE);
+      return;
+    }
     HttpStatus status = statusOf(request);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailOf(status));
     response.setStatus(status.value());

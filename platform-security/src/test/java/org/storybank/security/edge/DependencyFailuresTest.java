@@ -54,6 +54,12 @@ class DependencyFailuresTest {
   }
 
   @Test
+  void aFiltersQueryInADatabaseOutageAnswers503Too() throws Exception {
+    JsonNode problem = unavailable(send("GET", "/api/looked-up/1"));
+    assertThat(problem.get("detail").asText()).contains("database");
+  }
+
+  @Test
   void aConnectionResetByAnotherServerAnswers503() throws Exception {
     unavailable(send("GET", "/api/notes/1/neighbours"));
   }

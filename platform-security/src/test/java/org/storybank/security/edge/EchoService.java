@@ -4,15 +4,18 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.catalina.connector.ClientAbortException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -39,6 +42,21 @@ public class EchoService {
   @Bean
   JwtDecoder jwtDecoder() throws Exception {
     return NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
+  }
+
+  /** A filter that looks something up in the database before the request reaches a handler. */
+  @Bean
+  FilterRegistrationBean<Filter> databaseLookingFilter() {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(
+            (request, response, chain) -> {
+              throw new IllegalStateException(
+                  "lookup failed",
+                  new SQLTransientConnectionException(
+                      "Connection is not available, request timed out after 1000ms."));
+            });
+    registration.addUrlPatterns("/api/looked-up/*");
+    return registration;
   }
 
   static String token(String userId, String role) {
