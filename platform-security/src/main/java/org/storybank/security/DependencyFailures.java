@@ -37,6 +37,12 @@ final class DependencyFailures implements HandlerExceptionResolver, Ordered {
   private static final Set<String> UNREACHABLE_DATABASE_STATES =
       Set.of("57P01", "57P02", "57P03", "53300");
 
+  /**
+   * What Hikari's proxy of a connection it already evicted as broken answers, with no SQL state: a
+   * caller that holds on to it (Axon reads a snapshot, then the events) meets it next.
+   */
+  private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
   /** The exceptions by which servlet containers and Spring say the client is gone. */
   private static final Set<String> CLIENT_GONE =
       Set.of(
@@ -87,9 +93,10 @@ final class DependencyFailures implements HandlerExceptionResolver, Ordered {
           || cause instanceof SQLRecoverableException) {
         return true;
       }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+      if (cause instanceof SQLException sql) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || UNREACHABLE_DATABASE_STATES.contains(state)) {
+        if (state != null && (state.startsWith("08") || UNREACHABLE_DATABASE_STATES.contains(state))
+            || HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
           return true;
         }
       }

@@ -54,6 +54,11 @@ class DependencyFailuresTest {
   }
 
   @Test
+  void theNextStatementOnAConnectionEvictedAsBrokenAnswers503() throws Exception {
+    unavailable(send("POST", "/api/notes/1/copies"));
+  }
+
+  @Test
   void aFiltersQueryInADatabaseOutageAnswers503Too() throws Exception {
     JsonNode problem = unavailable(send("GET", "/api/looked-up/1"));
     assertThat(problem.get("detail").asText()).contains("database");

@@ -129,6 +129,13 @@ public class EchoService {
               new SocketException("Broken pipe")));
     }
 
+    /** As the next statement fails on a connection the pool evicted as broken. */
+    @PostMapping("/api/notes/{index}/copies")
+    Map<String, Object> copy(Caller caller, @PathVariable int index) {
+      throw new IllegalStateException(
+          "Failed to create a SQL statement", new SQLException("Connection is closed"));
+    }
+
     /** As a call to another server fails when that server went away mid-answer. */
     @GetMapping("/api/notes/{index}/neighbours")
     Map<String, Object> neighbours(Caller caller, @PathVariable int index) {
