@@ -67,11 +67,7 @@ final class DependencyFailures implements HandlerExceptionResolver, Ordered {
       return null;
     }
     log.warn(
-        "{} {} answered 503: {}",
-        request.getMethod(),
-        request.getRequestURI(),
-        describe(failure),
-        failure);
+        "{} {} answered 503: {}", request.getMethod(), request.getRequestURI(), describe(failure));
     try {
       ServiceUnavailable.write(response, detail);
     } catch (IOException cannotAnswer) {
