@@ -48,6 +48,7 @@ import org.storybank.api.story.StoryEvent;
 import org.storybank.api.story.StoryEvents.EvaluationRecorded;
 import org.storybank.api.story.StoryEvents.StoryRevised;
 import org.storybank.evaluation.EvaluationApplication;
+import org.storybank.infra.DatabaseOutage;
 import org.storybank.infra.TestServers;
 import org.storybank.messaging.deadletter.DeadLetter;
 import org.storybank.messaging.deadletter.DeadLetterStore;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class CommandService implements AutoCloseable {
     return context;
   }
 
-  record Response(int status, JsonNode body) {}
+  record Response(int status, JsonNode body, HttpHeaders headers) {}
 
   Response send(String method, String path, String token, Object body, Map<String, String> headers)
       throws IOException, InterruptedException {
@@ -78,7 +79,7 @@ final class CommandService implements AutoCloseable {
     HttpResponse<String> response =
         HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-    return new Response(response.statusCode(), json);
+    return new Response(response.statusCode(), json, response.headers());
   }
 
   Response get(String path, String token) throws IOException, InterruptedException {

@@ -1,16 +1,15 @@
-package org.storybank.evaluation.service;
+package org.storybank.infra;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.storybank.infra.TestServers;
 
 /**
  * A database that is down for a while, as its clients see it: every open connection is cut and no
  * new one is let in until {@link #close()}. The server itself keeps running for everyone else.
  */
-final class DatabaseOutage implements AutoCloseable {
+public final class DatabaseOutage implements AutoCloseable {
 
   private final String name;
   private final TestServers servers;
@@ -20,8 +19,8 @@ final class DatabaseOutage implements AutoCloseable {
     this.servers = servers;
   }
 
-  static DatabaseOutage of(String databaseUrl, TestServers servers) throws SQLException {
-    String name = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).split("\\?")[0];
+  public static DatabaseOutage of(String databaseUrl, TestServers servers) throws SQLException {
+    String name = PostgresUrl.parse(databaseUrl).requireDatabase();
     DatabaseOutage outage = new DatabaseOutage(name, servers);
     outage.run("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS false");
     outage.run(
