@@ -17,7 +17,7 @@ import org.storybank.gateway.ratelimit.RateLimitPolicy.Limit;
 @Configuration
 class RateLimitConfiguration {
 
-  /** The table Flyway creates (V5), in the gateway's own schema. */
+  /** The table Flyway creates (V6), in the gateway's own schema. */
   static final String TABLE = "rate_limit_buckets";
 
   /**
