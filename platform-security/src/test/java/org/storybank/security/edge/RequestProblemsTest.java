@@ -109,6 +109,12 @@ class RequestProblemsTest {
   }
 
   @Test
+  void aNullInAListIsNamed() throws Exception {
+    JsonNode problem = problem(post("/api/notes", "{\"parts\":[{\"name\":\"a\"},null]}"), 400);
+    assertThat(problem.get("field").asText()).isEqualTo("parts[1]");
+  }
+
+  @Test
   void aKnownBodyIsTaken() throws Exception {
     HttpResponse<String> ok = post("/api/notes", "{\"title\":\"t\",\"count\":2}");
     assertThat(ok.statusCode()).isEqualTo(200);
