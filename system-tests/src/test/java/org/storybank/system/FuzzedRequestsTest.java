@@ -87,6 +87,9 @@ class FuzzedRequestsTest {
         .as("control characters")
         .isPositive();
     assertThat(share(requests, r -> r.headers().containsKey("If-Match"))).isPositive();
+    assertThat(requests)
+        .as("every one can be sent")
+        .allSatisfy(r -> assertThat(java.net.URI.create("http://h" + r.path())).isNotNull());
     assertThat(share(requests, r -> !"application/json".equals(r.headers().get("Content-Type"))))
         .isPositive();
   }
