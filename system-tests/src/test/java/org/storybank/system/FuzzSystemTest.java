@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +74,7 @@ class FuzzSystemTest {
 
   private Api gateway;
   private String gatewayUrl;
-  private java.nio.file.Path logs;
+  private Path logs;
   private Map<String, String> serviceUrls;
   private final Map<String, String> tokens = new LinkedHashMap<>();
   private final Map<String, String> ids = new LinkedHashMap<>();
@@ -177,7 +182,7 @@ class FuzzSystemTest {
     Map<String, Finding> findings = new TreeMap<>();
     Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
     Map<String, Integer> sentPerOperation = new TreeMap<>();
-    Set<String> reachedPerOperation = new java.util.TreeSet<>();
+    Set<String> reachedPerOperation = new TreeSet<>();
     int sent = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     long start = System.nanoTime();
@@ -317,9 +322,9 @@ class FuzzSystemTest {
       return "";
     }
     StringBuilder lines = new StringBuilder();
-    try (var files = java.nio.file.Files.list(logs)) {
-      for (java.nio.file.Path file : files.toList()) {
-        List<String> all = java.nio.file.Files.readAllLines(file);
+    try (var files = Files.list(logs)) {
+      for (Path file : files.toList()) {
+        List<String> all = Files.readAllLines(file);
         for (int i = 0; i < all.size(); i++) {
           if (all.get(i).contains(requestId)
               && (all.get(i).contains("ERROR") || all.get(i).contains("WARN"))) {
@@ -334,7 +339,7 @@ class FuzzSystemTest {
           }
         }
       }
-    } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+    } catch (IOException | UncheckedIOException unreadable) {
       return "";
     }
     return lines.toString();

@@ -3,8 +3,11 @@ package org.storybank.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.storybank.system.ApiOperations.Operation;
 import org.storybank.system.FuzzedRequests.Request;
@@ -89,7 +92,7 @@ class FuzzedRequestsTest {
     assertThat(share(requests, r -> r.headers().containsKey("If-Match"))).isPositive();
     assertThat(requests)
         .as("every one can be sent")
-        .allSatisfy(r -> assertThat(java.net.URI.create("http://h" + r.path())).isNotNull());
+        .allSatisfy(r -> assertThat(URI.create("http://h" + r.path())).isNotNull());
     assertThat(share(requests, r -> !"application/json".equals(r.headers().get("Content-Type"))))
         .isPositive();
   }
@@ -121,9 +124,7 @@ class FuzzedRequestsTest {
             segment -> segment.equals("stories") ? List.of("s-1") : List.of(),
             List.of("s-1", "u-1"),
             seed);
-    return java.util.stream.IntStream.range(0, count)
-        .mapToObj(i -> requests.next(operation))
-        .toList();
+    return IntStream.range(0, count).mapToObj(i -> requests.next(operation)).toList();
   }
 
   private static double share(List<Request> requests, Predicate<Request> which) {
@@ -135,7 +136,7 @@ class FuzzedRequestsTest {
       return null;
     }
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(request.body());
+      return new ObjectMapper().readTree(request.body());
     } catch (Exception notJson) {
       return null;
     }
