@@ -101,9 +101,14 @@ public class EchoService {
 
     record Note(String title, Integer count, Boolean pinned, List<Part> parts) {}
 
+    /** Notes taken: a write a refused request must not reach. */
+    static final java.util.concurrent.atomic.AtomicInteger NOTES_TAKEN =
+        new java.util.concurrent.atomic.AtomicInteger();
+
     /** A body with a known shape, as every real endpoint has. */
     @PostMapping("/api/notes")
     Note note(Caller caller, @RequestBody Note note) {
+      NOTES_TAKEN.incrementAndGet();
       return note;
     }
 

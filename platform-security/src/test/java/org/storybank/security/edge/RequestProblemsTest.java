@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +54,64 @@ class RequestProblemsTest {
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("detail").asText()).isNotBlank();
     return problem;
+  }
+
+  @Test
+  void addressesTomcatRefusesItselfAnswerProblems() throws Exception {
+    for (String path :
+        List.of("/api/notes/x%00y", "/api/notes/a%2Fb", "/api/notes/%2e%2e%2f%2e%2e")) {
+      problem(send(call(path).GET()), 400);
+    }
+  }
+
+  @Test
+  void anAcceptThatIsNoMediaTypeIs406() throws Exception {
+    problem(send(call("/api/echo").header("Accept", "nonsense").GET()), 406);
+    assertThat(send(call("/api/echo").header("Accept", "application/json").GET()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aWriteWhoseAcceptTakesNoJsonIsRefusedBeforeItRuns() throws Exception {
+    int before = EchoService.Echo.NOTES_TAKEN.get();
+    for (String accept : List.of("text/csv", "application/xml", "application/json;q=0")) {
+      problem(
+          send(
+              call("/api/notes")
+                  .header("Content-Type", "application/json")
+                  .header("Accept", accept)
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}"))),
+          406);
+    }
+    assertThat(EchoService.Echo.NOTES_TAKEN.get()).as("the write never ran").isEqualTo(before);
+    for (String accept : List.of("*/*", "application/*", "application/json, text/csv;q=0.5")) {
+      assertThat(
+              send(call("/api/notes")
+                      .header("Content-Type", "application/json")
+                      .header("Accept", accept)
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")))
+                  .statusCode())
+          .as(accept)
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aWildcardOrMalformedContentTypeIs415() throws Exception {
+    for (String type : List.of("*/*", "application/*", "nonsense")) {
+      problem(
+          send(
+              call("/api/notes")
+                  .header("Content-Type", type)
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+          415);
+    }
+  }
+
+  @Test
+  void aNullInAListIsNamed() throws Exception {
+    JsonNode problem = problem(post("/api/notes", "{\"parts\":[{\"name\":\"a\"},null]}"), 400);
+    assertThat(problem.get("field").asText()).isEqualTo("parts[1]");
   }
 
   @Test

@@ -28,7 +28,12 @@ public final class LoopCommands {
       implements LoopCommand {
 
     public RecordLoopUsage {
-      uses = uses == null ? List.of() : List.copyOf(uses);
+      // a null use is kept for the aggregate's rule to name (uses[i]); List.copyOf would throw
+      // first
+      uses =
+          uses == null
+              ? List.of()
+              : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(uses));
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -123,7 +124,8 @@ class CohortController {
 
   @ExceptionHandler({
     CohortAccessDenied.class,
-    org.axonframework.modelling.command.AggregateNotFoundException.class
+    org.axonframework.modelling.command.AggregateNotFoundException.class,
+    IncompatibleAggregateException.class
   })
   ProblemDetail notFound(RuntimeException exception) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such cohort");

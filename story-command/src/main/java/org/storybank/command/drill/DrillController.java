@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -143,7 +144,11 @@ class DrillController {
         .orElse(DEFAULT_LEVEL);
   }
 
-  @ExceptionHandler({DrillNotFound.class, AggregateNotFoundException.class})
+  @ExceptionHandler({
+    DrillNotFound.class,
+    AggregateNotFoundException.class,
+    IncompatibleAggregateException.class
+  })
   ProblemDetail notFound(RuntimeException exception) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such drill");
   }

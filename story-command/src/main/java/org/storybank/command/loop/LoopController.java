@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -70,7 +71,11 @@ class LoopController {
     return Map.of("id", loopId, "uses", uses.size());
   }
 
-  @ExceptionHandler({LoopNotFound.class, AggregateNotFoundException.class})
+  @ExceptionHandler({
+    LoopNotFound.class,
+    AggregateNotFoundException.class,
+    IncompatibleAggregateException.class
+  })
   ProblemDetail notFound(RuntimeException exception) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such loop");
   }

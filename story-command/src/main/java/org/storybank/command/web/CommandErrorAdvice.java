@@ -1,6 +1,7 @@
 package org.storybank.command.web;
 
 import java.util.Map;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +27,13 @@ class CommandErrorAdvice {
         Map.of("field", violation.field(), "rule", violation.rule()));
   }
 
-  @ExceptionHandler({StoryNotFound.class, AggregateNotFoundException.class})
+  // IncompatibleAggregateException: the id is another aggregate's (a drill's, a loop's), whose
+  // events cannot make a story; answered exactly as an id nobody has
+  @ExceptionHandler({
+    StoryNotFound.class,
+    AggregateNotFoundException.class,
+    IncompatibleAggregateException.class
+  })
   ProblemDetail notFound(RuntimeException exception) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such story");
   }

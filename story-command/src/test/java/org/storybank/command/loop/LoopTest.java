@@ -269,4 +269,17 @@ class LoopTest {
         .expectException(LoopRuleViolation.class)
         .expectExceptionMessage(Matchers.startsWith("uses[0].principle:"));
   }
+
+  /** The fuzzer's {@code {"uses":[null]}}: the command used to fail on it (a 500), not the rule. */
+  @Test
+  void aUseThatIsNullIsNamedByTheRule() {
+    List<StoryUse> uses = new java.util.ArrayList<>();
+    uses.add(new StoryUse("Onsite 1", null, "s"));
+    uses.add(null);
+    fixture
+        .given(new LoopPlanned(LOOP, CANDIDATE.userId(), DETAILS))
+        .when(new RecordLoopUsage(LOOP, CANDIDATE, uses))
+        .expectException(LoopRuleViolation.class)
+        .expectExceptionMessage(Matchers.startsWith("uses[1]:"));
+  }
 }

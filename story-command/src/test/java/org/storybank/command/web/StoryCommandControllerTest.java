@@ -153,6 +153,18 @@ class StoryCommandControllerTest {
         .andExpect(jsonPath("$.rule").value("unknown principle 'synergy'"));
   }
 
+  /** The fuzzer's restore of a drill's id: loading the drill's events as a story was a 500. */
+  @Test
+  void anotherAggregatesIdIsNoSuchStory() throws Exception {
+    when(commands.sendAndWait(any()))
+        .thenThrow(
+            new org.axonframework.eventsourcing.IncompatibleAggregateException(
+                "Aggregate identifier must be non-null after applying an event."));
+    mvc.perform(post("/api/stories/drill-1/restore").with(caller("u-42", "candidate", "cohort-1")))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail").value("no such story"));
+  }
+
   @Test
   void malformedJsonIs400() throws Exception {
     mvc.perform(

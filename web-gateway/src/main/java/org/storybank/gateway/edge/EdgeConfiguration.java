@@ -9,12 +9,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class EdgeConfiguration {
 
-  /** Just after Spring Security, so that the caller is known. */
+  /**
+   * After Spring Security (the caller is known) and the rate limits (a refused call claims no key).
+   */
   @Bean
   FilterRegistrationBean<IdempotentPosts> idempotentPosts(IdempotencyKeys keys) {
     FilterRegistrationBean<IdempotentPosts> registration =
         new FilterRegistrationBean<>(new IdempotentPosts(keys));
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
   }
 
