@@ -13,20 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
-import net.jqwik.engine.SourceOfRandomness;
 import org.storybank.system.ApiOperations.Operation;
 import org.storybank.system.ApiOperations.Parameter;
 
 /**
- * Requests for one operation of the API document, drawn from jqwik generators with a seeded {@link
- * Random} (drawn directly, so that they run inside a Jupiter test on the shared stack, and a seed
- * replays a run): bodies of the operation's schema with wrong types, missing, null and unknown
- * fields, huge strings, control characters and deep nesting, or no JSON at all; path parameters
- * that are the fixtures' real ids or nonsense; declared and unknown query parameters; odd content
- * types, accepts, {@code If-Match}, idempotency keys and tokens.
+ * Requests for one operation of the API document, drawn from {@link Gen generators} on one seeded
+ * {@link Random} (so that they run inside a Jupiter test on the shared stack, and a seed replays a
+ * run): bodies of the operation's schema with wrong types, missing, null and unknown fields, huge
+ * strings, control characters and deep nesting, or no JSON at all; path parameters that are the
+ * fixtures' real ids or nonsense; declared and unknown query parameters; odd content types,
+ * accepts, {@code If-Match}, idempotency keys and tokens.
  */
 final class FuzzedRequests {
 
@@ -43,8 +39,8 @@ final class FuzzedRequests {
   static final List<String> ROLES =
       List.of("candidate", "coach", "admin", "no token", "a garbage token");
 
-  private static final Arbitrary<String> QUERY_NAMES =
-      Arbitraries.of(
+  private static final Gen<String> QUERY_NAMES =
+      Gen.of(
           "q",
           "principle",
           "level",
@@ -63,7 +59,6 @@ final class FuzzedRequests {
           "debug",
           "x");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final int GEN_SIZE = 1000;
 
   private final ApiOperations document;
   private final Function<String, List<String>> idsForSegment;
@@ -83,15 +78,15 @@ final class FuzzedRequests {
     this.document = document;
     this.idsForSegment = idsForSegment;
     this.knownIds = List.copyOf(knownIds);
-    this.random = SourceOfRandomness.create(Long.toString(seed));
+    this.random = new Random(seed);
   }
 
   Request next(Operation operation) {
     String role =
         draw(
-            Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of("candidate", "coach", "admin")),
-                Tuple.of(1, Arbitraries.of("no token", "a garbage token"))));
+            Gen.frequency(
+                Gen.weight(4, Gen.of("candidate", "coach", "admin")),
+                Gen.weight(1, Gen.of("no token", "a garbage token"))));
     String path = fillPath(operation.template());
     String query = query(operation);
     Map<String, String> headers = headers(operation);
@@ -133,9 +128,9 @@ final class FuzzedRequests {
 
   private String pathValue(String segmentBefore) {
     List<String> real = idsForSegment.apply(segmentBefore);
-    Arbitrary<String> nonsense =
-        Arbitraries.oneOf(
-            Arbitraries.of(
+    Gen<String> nonsense =
+        Gen.oneOf(
+            Gen.of(
                 "0",
                 "-1",
                 "00000000-0000-0000-0000-000000000000",
@@ -153,14 +148,13 @@ final class FuzzedRequests {
             strings().map(FuzzedRequests::encode));
     return real.isEmpty()
         ? draw(nonsense)
-        : draw(Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(real)), Tuple.of(2, nonsense)));
+        : draw(Gen.frequency(Gen.weight(3, Gen.of(real)), Gen.weight(2, nonsense)));
   }
 
   private String query(Operation operation) {
     List<String> pairs = new ArrayList<>();
     for (Parameter parameter : operation.in("query")) {
-      boolean include =
-          parameter.required() ? draw(Arbitraries.of(true, true, true, false)) : coin(2);
+      boolean include = parameter.required() ? draw(Gen.of(true, true, true, false)) : coin(2);
       if (include) {
         JsonNode value = draw(value(parameter.schema(), 1));
         String text = value.isTextual() ? value.asText() : value.toString();
@@ -168,11 +162,11 @@ final class FuzzedRequests {
       }
     }
     // parameters read from a map are documented as one object: the names the services read
-    for (int i = draw(Arbitraries.of(0, 0, 1, 2, 3)); i > 0; i--) {
+    for (int i = draw(Gen.of(0, 0, 1, 2, 3)); i > 0; i--) {
       pairs.add(encode(draw(QUERY_NAMES)) + "=" + encode(draw(strings())));
     }
     if (coin(10)) {
-      pairs.add(draw(Arbitraries.of("a", "a=", "=b", "a=1&a=2", "%25", "size=1&size=-1")));
+      pairs.add(draw(Gen.of("a", "a=", "=b", "a=1&a=2", "%25", "size=1&size=-1")));
     }
     return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
   }
@@ -184,11 +178,11 @@ final class FuzzedRequests {
     boolean sendsBody = operation.bodySchema() != null;
     String contentType =
         draw(
-            Arbitraries.frequencyOf(
-                Tuple.of(sendsBody ? 12 : 2, Arbitraries.just("application/json")),
-                Tuple.of(
+            Gen.frequency(
+                Gen.weight(sendsBody ? 12 : 2, Gen.just("application/json")),
+                Gen.weight(
                     1,
-                    Arbitraries.of(
+                    Gen.of(
                         "text/plain",
                         "application/xml",
                         "text/csv",
@@ -206,7 +200,7 @@ final class FuzzedRequests {
       headers.put(
           "Accept",
           draw(
-              Arbitraries.of(
+              Gen.of(
                   "application/xml",
                   "text/html",
                   "text/csv",
@@ -219,8 +213,8 @@ final class FuzzedRequests {
       headers.put(
           "If-Match",
           draw(
-              Arbitraries.oneOf(
-                  Arbitraries.of("0", "1", "\"0\"", "*", "-1", "W/\"1\"", "99999999999999999999"),
+              Gen.oneOf(
+                  Gen.of("0", "1", "\"0\"", "*", "-1", "W/\"1\"", "99999999999999999999"),
                   asciiHeader())));
     }
     if (coin(5)) {
@@ -230,15 +224,13 @@ final class FuzzedRequests {
       headers.put("X-Request-Id", draw(asciiHeader()));
     }
     if (coin(10)) {
-      headers.put("X-Forwarded-For", draw(Arbitraries.of("10.0.0.1", "x", "::1, 1.2.3.4", "")));
+      headers.put("X-Forwarded-For", draw(Gen.of("10.0.0.1", "x", "::1, 1.2.3.4", "")));
     }
     return headers;
   }
 
-  private static Arbitrary<String> asciiHeader() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(40),
-        Arbitraries.strings().withCharRange('!', '~').ofLength(3000));
+  private static Gen<String> asciiHeader() {
+    return Gen.oneOf(Gen.strings('!', '~', 1, 40), Gen.strings('!', '~', 3000, 3000));
   }
 
   // --- bodies --------------------------------------------------------------------------------
@@ -249,17 +241,17 @@ final class FuzzedRequests {
       return coin(6) ? draw(nonJson()) : null;
     }
     return draw(
-        Arbitraries.frequencyOf(
-            Tuple.of(12, value(schema, 4).map(JsonNode::toString)),
-            Tuple.of(2, nonJson()),
-            Tuple.of(1, Arbitraries.just((String) null)),
-            Tuple.of(1, deepNesting()),
-            Tuple.of(1, hugeField(schema))));
+        Gen.frequency(
+            Gen.weight(12, value(schema, 4).map(JsonNode::toString)),
+            Gen.weight(2, nonJson()),
+            Gen.weight(1, Gen.just((String) null)),
+            Gen.weight(1, deepNesting()),
+            Gen.weight(1, hugeField(schema))));
   }
 
-  private static Arbitrary<String> nonJson() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  private static Gen<String> nonJson() {
+    return Gen.oneOf(
+        Gen.of(
             "",
             "{",
             "[",
@@ -278,113 +270,108 @@ final class FuzzedRequests {
             "null",
             "[]",
             "{}"),
-        Arbitraries.strings().ofMaxLength(200));
+        Gen.strings(' ', '\uffff', 0, 200));
   }
 
-  private static Arbitrary<String> deepNesting() {
-    return Arbitraries.integers()
-        .between(50, 20_000)
+  private static Gen<String> deepNesting() {
+    return Gen.between(50, 20_000)
         .flatMap(
             depth ->
-                Arbitraries.of(
+                Gen.of(
                     "[".repeat(depth) + "]".repeat(depth),
                     "{\"a\":".repeat(depth) + "1" + "}".repeat(depth),
                     "[".repeat(depth)));
   }
 
-  private Arbitrary<String> hugeField(JsonNode schema) {
+  private Gen<String> hugeField(JsonNode schema) {
     JsonNode properties = document.resolve(schema).path("properties");
     List<String> names = new ArrayList<>();
     properties.fieldNames().forEachRemaining(names::add);
     if (names.isEmpty()) {
       names.add("title");
     }
-    return Arbitraries.of(names)
+    return Gen.of(names)
         .flatMap(
             name ->
-                Arbitraries.integers()
-                    .between(10_000, 400_000)
+                Gen.between(10_000, 400_000)
                     .map(size -> "{\"" + name + "\":\"" + "x".repeat(size) + "\"}"));
   }
 
   /** A JSON value for a schema: mostly of its shape, sometimes of the wrong type or null. */
-  private Arbitrary<JsonNode> value(JsonNode schemaOrRef, int depth) {
+  private Gen<JsonNode> value(JsonNode schemaOrRef, int depth) {
     JsonNode schema = document.resolve(schemaOrRef);
-    return Arbitraries.frequencyOf(
-        Tuple.of(7, Arbitraries.lazy(() -> conforming(schema, depth))),
-        Tuple.of(2, Arbitraries.lazy(() -> anyJson(Math.min(depth, 2)))),
-        Tuple.of(1, Arbitraries.just(NODES.nullNode())));
+    return Gen.frequency(
+        Gen.weight(7, Gen.lazy(() -> conforming(schema, depth))),
+        Gen.weight(2, Gen.lazy(() -> anyJson(Math.min(depth, 2)))),
+        Gen.weight(1, Gen.just(NODES.nullNode())));
   }
 
-  private Arbitrary<JsonNode> conforming(JsonNode schema, int depth) {
+  private Gen<JsonNode> conforming(JsonNode schema, int depth) {
     if (schema.has("enum")) {
       List<JsonNode> values = new ArrayList<>();
       schema.get("enum").forEach(values::add);
-      return Arbitraries.frequencyOf(
-          Tuple.of(4, Arbitraries.of(values)), Tuple.of(1, strings().map(NODES::textNode)));
+      return Gen.frequency(
+          Gen.weight(4, Gen.of(values)), Gen.weight(1, strings().map(NODES::textNode)));
     }
     if (schema.has("oneOf") || schema.has("anyOf") || schema.has("allOf")) {
       List<JsonNode> options = new ArrayList<>();
       for (String kind : List.of("oneOf", "anyOf", "allOf")) {
         schema.path(kind).forEach(options::add);
       }
-      return Arbitraries.of(options).flatMap(option -> value(option, depth));
+      return Gen.of(options).flatMap(option -> value(option, depth));
     }
     String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
     return switch (type) {
       case "object" -> object(schema, depth);
       case "array" ->
           depth <= 0
-              ? Arbitraries.just(NODES.arrayNode())
+              ? Gen.just(NODES.arrayNode())
               : value(schema.path("items"), depth - 1)
-                  .list()
-                  .ofMaxSize(draw(Arbitraries.of(3, 3, 3, 40)))
+                  .list(Gen.of(3, 3, 3, 40))
                   .map(FuzzedRequests::array);
       case "integer" -> integers();
       case "number" ->
-          Arbitraries.oneOf(
+          Gen.oneOf(
               integers(),
-              Arbitraries.doubles().map(NODES::numberNode),
-              Arbitraries.of(NODES.numberNode(1e308), NODES.numberNode(-0.0)));
-      case "boolean" -> Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false));
+              Gen.doubles().map(NODES::numberNode),
+              Gen.of(NODES.numberNode(1e308), NODES.numberNode(-0.0)));
+      case "boolean" -> Gen.of(NODES.booleanNode(true), NODES.booleanNode(false));
       case "string" -> strings().map(NODES::textNode);
       default -> anyJson(Math.min(depth, 2));
     };
   }
 
-  private Arbitrary<JsonNode> object(JsonNode schema, int depth) {
+  private Gen<JsonNode> object(JsonNode schema, int depth) {
     JsonNode properties = schema.path("properties");
     List<String> names = new ArrayList<>();
     properties.fieldNames().forEachRemaining(names::add);
-    return Arbitraries.randomValue(
-        random -> {
-          ObjectNode object = NODES.objectNode();
-          for (String name : names) {
-            if (random.nextInt(5) > 0 && depth > 0) {
-              object.set(name, sample(value(properties.get(name), depth - 1), random));
-            }
-          }
-          if (random.nextInt(5) == 0) {
-            String unknown =
-                List.of("confidental", "authorId", "__proto__", "version", "id", "", "a.b")
-                    .get(random.nextInt(7));
-            object.set(unknown, sample(anyJson(1), random));
-          }
-          return object;
-        });
+    return random -> {
+      ObjectNode object = NODES.objectNode();
+      for (String name : names) {
+        if (random.nextInt(5) > 0 && depth > 0) {
+          object.set(name, value(properties.get(name), depth - 1).next(random));
+        }
+      }
+      if (random.nextInt(5) == 0) {
+        String unknown =
+            List.of("confidental", "authorId", "__proto__", "version", "id", "", "a.b")
+                .get(random.nextInt(7));
+        object.set(unknown, anyJson(1).next(random));
+      }
+      return object;
+    };
   }
 
-  private Arbitrary<JsonNode> anyJson(int depth) {
-    List<Arbitrary<JsonNode>> choices = new ArrayList<>();
+  private Gen<JsonNode> anyJson(int depth) {
+    List<Gen<JsonNode>> choices = new ArrayList<>();
     choices.add(strings().map(NODES::textNode));
     choices.add(integers());
-    choices.add(Arbitraries.of(NODES.booleanNode(true), NODES.nullNode()));
+    choices.add(Gen.of(NODES.booleanNode(true), NODES.nullNode()));
     if (depth > 0) {
-      choices.add(anyJson(depth - 1).list().ofMaxSize(3).map(FuzzedRequests::array));
+      choices.add(anyJson(depth - 1).list(Gen.just(3)).map(FuzzedRequests::array));
       choices.add(
           anyJson(depth - 1)
-              .list()
-              .ofMaxSize(3)
+              .list(Gen.just(3))
               .map(
                   values -> {
                     ObjectNode object = NODES.objectNode();
@@ -394,13 +381,13 @@ final class FuzzedRequests {
                     return (JsonNode) object;
                   }));
     }
-    return Arbitraries.oneOf(choices);
+    return Gen.oneOf(choices);
   }
 
-  private static Arbitrary<JsonNode> integers() {
-    return Arbitraries.oneOf(
-        Arbitraries.integers().between(-3, 10).map(NODES::numberNode),
-        Arbitraries.of(
+  private static Gen<JsonNode> integers() {
+    return Gen.oneOf(
+        Gen.between(-3, 10).map(NODES::numberNode),
+        Gen.of(
             NODES.numberNode(Integer.MAX_VALUE),
             NODES.numberNode(Integer.MIN_VALUE),
             NODES.numberNode(Long.MAX_VALUE),
@@ -410,14 +397,13 @@ final class FuzzedRequests {
   }
 
   /** Strings that have broken services before: the fixtures' ids among them. */
-  private Arbitrary<String> strings() {
-    List<Arbitrary<String>> kinds = new ArrayList<>();
-    kinds.add(Arbitraries.strings().ofMaxLength(30));
-    kinds.add(Arbitraries.strings().all().ofMaxLength(30));
+  private Gen<String> strings() {
+    List<Gen<String>> kinds = new ArrayList<>();
+    kinds.add(Gen.strings(' ', '~', 0, 30));
+    kinds.add(Gen.strings('\u0000', '\uffff', 0, 30));
+    kinds.add(Gen.strings('\u0000', '\u001f', 1, 8));
     kinds.add(
-        Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8));
-    kinds.add(
-        Arbitraries.of(
+        Gen.of(
             "",
             " ",
             "ownership",
@@ -445,25 +431,17 @@ final class FuzzedRequests {
             "2147483648",
             "1e309",
             "true"));
-    kinds.add(Arbitraries.integers().between(300, 9_000).map("y"::repeat));
+    kinds.add(Gen.between(300, 9_000).map("y"::repeat));
     if (!knownIds.isEmpty()) {
-      kinds.add(Arbitraries.of(knownIds));
+      kinds.add(Gen.of(knownIds));
     }
-    return Arbitraries.oneOf(kinds);
+    return Gen.oneOf(kinds);
   }
 
   // --- drawing -------------------------------------------------------------------------------
 
-  /**
-   * jqwik draws outside its own engine through {@link Arbitrary#sample()}, from its thread's source
-   * of randomness, which the constructor seeded.
-   */
-  private static <T> T draw(Arbitrary<T> arbitrary) {
-    return arbitrary.sample();
-  }
-
-  private static <T> T sample(Arbitrary<T> arbitrary, Random random) {
-    return arbitrary.generator(GEN_SIZE).next(random).value();
+  private <T> T draw(Gen<T> generator) {
+    return generator.next(random);
   }
 
   private boolean coin(int oneIn) {
