@@ -114,6 +114,10 @@ class ProjectionOverKafkaIntegrationTest {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     TestServers servers = TestServers.shared();
+    // the revocations are read from PostgreSQL; a database the gateway never wrote holds none
+    registry.add("spring.datasource.url", servers::postgresServerUrl);
+    registry.add("spring.datasource.username", servers::postgresUser);
+    registry.add("spring.datasource.password", servers::postgresPassword);
     registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
     registry.add("storybank.elasticsearch.url", servers::elasticsearchUrl);
     registry.add("storybank.elasticsearch.stories-index", () -> INDEX_PREFIX);
