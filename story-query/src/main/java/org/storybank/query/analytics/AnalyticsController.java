@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.storybank.query.access.CandidateAccess;
 import org.storybank.security.Caller;
+import org.storybank.security.audit.AuditEntry;
+import org.storybank.security.audit.AuditTrail;
 
 /** A coach's view of their own cohorts; any other caller or cohort answers 404. */
 @RestController
@@ -15,10 +17,12 @@ class AnalyticsController {
 
   private final CohortAnalytics analytics;
   private final ReviewQueue reviewQueue;
+  private final AuditTrail audit;
 
-  AnalyticsController(CohortAnalytics analytics, ReviewQueue reviewQueue) {
+  AnalyticsController(CohortAnalytics analytics, ReviewQueue reviewQueue, AuditTrail audit) {
     this.analytics = analytics;
     this.reviewQueue = reviewQueue;
+    this.audit = audit;
   }
 
   @GetMapping("/pitfalls")
@@ -37,6 +41,15 @@ class AnalyticsController {
   @GetMapping("/review-queue")
   List<ReviewQueue.Item> reviewQueue(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
-    return reviewQueue.of(cohortId, caller.userId());
+    List<ReviewQueue.Item> queue = reviewQueue.of(cohortId, caller.userId());
+    audit.recordAll(
+        caller,
+        queue.stream()
+            .map(
+                item ->
+                    new AuditEntry(
+                        "review queue entry", item.storyId(), cohortId, item.candidateId()))
+            .toList());
+    return queue;
   }
 }

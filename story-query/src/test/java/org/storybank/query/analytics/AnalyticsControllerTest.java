@@ -23,6 +23,7 @@ class AnalyticsControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean CohortAnalytics analytics;
   @MockitoBean ReviewQueue reviewQueue;
+  @MockitoBean org.storybank.security.audit.AuditTrail audit;
 
   @Test
   void aCoachSeesTheirCohortsPitfalls() throws Exception {

@@ -71,8 +71,9 @@ class PoisonRecordsIntegrationTest {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     TestServers servers = TestServers.shared();
-    // the revocations are read from PostgreSQL; a database the gateway never wrote holds none
-    registry.add("spring.datasource.url", servers::postgresServerUrl);
+    // revocations are read from PostgreSQL (a database the gateway never wrote holds none) and
+    // the audit trail is written there
+    registry.add("spring.datasource.url", servers::newDatabase);
     registry.add("spring.datasource.username", servers::postgresUser);
     registry.add("spring.datasource.password", servers::postgresPassword);
     registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
