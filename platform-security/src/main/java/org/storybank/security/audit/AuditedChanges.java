@@ -42,7 +42,8 @@ final class AuditedChanges implements HandlerInterceptor {
   @Override
   public void afterCompletion(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
-    if (!(handler instanceof HandlerMethod)
+    if (!(handler instanceof HandlerMethod method)
+        || method.hasMethodAnnotation(NotAChange.class)
         || !CHANGES.contains(request.getMethod())
         || response.getStatus() >= 300
         || failure != null

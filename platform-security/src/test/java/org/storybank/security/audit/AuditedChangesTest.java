@@ -2,12 +2,20 @@ package org.storybank.security.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.storybank.security.Caller;
 import org.storybank.security.Role;
@@ -65,6 +73,51 @@ class AuditedChangesTest {
                 ADMIN))
         .isEqualTo(
             new AuditEntry("POST /api/admin/accounts/{userId}/lock", null, "cand-7", "cand-7"));
+  }
+
+  @Test
+  void aStatelessPostIsLeftOffAndAWriteIsRecorded() throws Exception {
+    AtomicInteger writes = new AtomicInteger();
+    DataSource database =
+        (DataSource)
+            Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, arguments) -> {
+                  writes.incrementAndGet();
+                  throw new SQLException("no database here");
+                });
+    AuditedChanges recorder =
+        new AuditedChanges(new AuditTrail(database, "test"), Optional.empty());
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            new JwtAuthenticationToken(
+                Jwt.withTokenValue("t")
+                    .header("alg", "RS256")
+                    .subject("cand-1")
+                    .claim("role", "candidate")
+                    .build()));
+    try {
+      MockHttpServletRequest request = request("POST", "/api/anything", Map.of());
+      recorder.afterCompletion(request, new MockHttpServletResponse(), handler("preview"), null);
+      assertThat(writes).as("a @NotAChange handler").hasValue(0);
+
+      recorder.afterCompletion(request, new MockHttpServletResponse(), handler("write"), null);
+      assertThat(writes).as("a write, its failure logged").hasValue(1);
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+
+  private static HandlerMethod handler(String name) throws NoSuchMethodException {
+    return new HandlerMethod(new Handlers(), Handlers.class.getDeclaredMethod(name));
+  }
+
+  static class Handlers {
+    @NotAChange
+    void preview() {}
+
+    void write() {}
   }
 
   private static MockHttpServletRequest request(
