@@ -8,6 +8,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -33,6 +39,25 @@ public class AuditAutoConfiguration {
         .load()
         .migrate();
     return new AuditTrail(dataSource, service);
+  }
+
+  @Bean
+  AuditUnavailableAdvice auditUnavailableAdvice() {
+    return new AuditUnavailableAdvice();
+  }
+
+  /** PostgreSQL unreachable: 503 with {@code Retry-After}, as for any service that is down. */
+  @RestControllerAdvice
+  static class AuditUnavailableAdvice {
+
+    @ExceptionHandler(AuditUnavailable.class)
+    ResponseEntity<ProblemDetail> unavailable(AuditUnavailable unavailable) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .body(
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage()));
+    }
   }
 
   @Bean

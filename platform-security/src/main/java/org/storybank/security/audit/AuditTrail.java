@@ -54,7 +54,7 @@ public final class AuditTrail {
       }
       insert.executeBatch();
     } catch (SQLException e) {
-      throw new IllegalStateException("could not write the audit trail", e);
+      throw new AuditUnavailable(e);
     }
   }
 }
