@@ -152,13 +152,19 @@ class RevocationSystemTest {
     assertThat(gateway.get("/api/stories/" + story, after).status()).isEqualTo(404);
     assertThat(gateway.get("/api/analytics/cohorts/" + cohort + "/pitfalls", after).status())
         .isIn(403, 404);
-    assertThat(
-            gateway
-                .get("/api/search/stories?q=" + Api.query(marker("coached")), after)
-                .body()
-                .path("total")
-                .asLong())
-        .isZero();
+    // search scopes a coach by story-query's projection of the cohort events: it follows shortly
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        gateway
+                            .get("/api/search/stories?q=" + Api.query(marker("coached")), after)
+                            .body()
+                            .path("total")
+                            .asLong())
+                    .isZero());
   }
 
   @Test
