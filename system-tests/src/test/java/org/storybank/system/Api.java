@@ -35,6 +35,17 @@ final class Api {
     return send(request);
   }
 
+  /** A creating POST that may be sent again: the same key answers the first result. */
+  Response postWithKey(String path, String token, String idempotencyKey, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    return send(request);
+  }
+
   Response put(String path, String token, String ifMatch, Object body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =

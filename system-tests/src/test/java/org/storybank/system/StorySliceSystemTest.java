@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedStack.class)
-@org.junit.jupiter.api.Order(3)
+@org.junit.jupiter.api.Order(4)
 class StorySliceSystemTest {
 
   private static final String PASSWORD = "demo-password";

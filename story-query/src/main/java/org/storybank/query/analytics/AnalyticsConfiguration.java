@@ -11,9 +11,16 @@ import org.storybank.query.indexing.StoriesIndex;
 class AnalyticsConfiguration {
 
   @Bean
-  CohortAnalytics cohortAnalytics(
+  PitfallTrends pitfallTrends(
       ElasticsearchClient elasticsearch, StoriesIndex stories, EvaluationsIndex evaluations) {
-    return new CohortAnalytics(elasticsearch, stories, evaluations, Clock.systemUTC());
+    return new PitfallTrends(elasticsearch, stories, evaluations, Clock.systemUTC());
+  }
+
+  @Bean
+  CohortOverviews cohortOverviews(
+      ElasticsearchClient elasticsearch, StoriesIndex stories, EvaluationsIndex evaluations) {
+    return new CohortOverviews(
+        elasticsearch, stories, new ReviewAgreement(elasticsearch, evaluations));
   }
 
   @Bean

@@ -15,12 +15,18 @@ import org.storybank.security.audit.AuditTrail;
 @RequestMapping("/api/analytics/cohorts/{cohortId}")
 class AnalyticsController {
 
-  private final CohortAnalytics analytics;
+  private final PitfallTrends pitfallTrends;
+  private final CohortOverviews overviews;
   private final ReviewQueue reviewQueue;
   private final AuditTrail audit;
 
-  AnalyticsController(CohortAnalytics analytics, ReviewQueue reviewQueue, AuditTrail audit) {
-    this.analytics = analytics;
+  AnalyticsController(
+      PitfallTrends pitfallTrends,
+      CohortOverviews overviews,
+      ReviewQueue reviewQueue,
+      AuditTrail audit) {
+    this.pitfallTrends = pitfallTrends;
+    this.overviews = overviews;
     this.reviewQueue = reviewQueue;
     this.audit = audit;
   }
@@ -28,13 +34,13 @@ class AnalyticsController {
   @GetMapping("/pitfalls")
   List<PitfallTrend> pitfalls(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
-    return analytics.pitfalls(cohortId);
+    return pitfallTrends.of(cohortId);
   }
 
   @GetMapping("/overview")
   CohortOverview overview(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
-    return analytics.overview(cohortId);
+    return overviews.of(cohortId);
   }
 
   /** Stories of the cohort changed since the calling coach last evaluated them, newest first. */
@@ -42,6 +48,7 @@ class AnalyticsController {
   List<ReviewQueue.Item> reviewQueue(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
     List<ReviewQueue.Item> queue = reviewQueue.of(cohortId, caller.userId());
+    // each candidate can see which of their stories the coach's queue showed
     audit.recordAll(
         caller,
         queue.stream()

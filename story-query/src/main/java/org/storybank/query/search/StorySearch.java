@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,18 +108,98 @@ public class StorySearch {
     List<InferredPrinciple> principles = questionReader.read(query.text());
     Map<String, Double> probabilities = new HashMap<>();
     principles.forEach(p -> probabilities.put(p.principle(), p.strength()));
-    int window = Math.max(WINDOW, query.from() + query.size());
-    QuestionRankings.Signals signals =
-        rankings.rank(
+    Question question =
+        new Question(
             SearchFilters.of(scope, query),
             terms,
             embeddings.embedQuery(query.text()),
             principles,
-            window);
+            probabilities,
+            query.text(),
+            query.sort());
 
+    // Fused scores are standardised over the stories a ranking reached, so a wider window orders
+    // them differently. Each block of WINDOW stories is therefore cut from a ranking of its own
+    // width and holds only stories no earlier block listed: a page is the same whichever page was
+    // asked for before, and pages never repeat or skip a story.
+    int end = Math.min(query.from() + query.size(), StoryQuery.MAX_DEPTH);
+    List<String> listed = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Ranking first = null;
+    Ranking widest = null;
+    for (int window = WINDOW; listed.size() < end; window += WINDOW) {
+      widest = rank(question, window);
+      first = first == null ? widest : first;
+      int added = 0;
+      for (String id : widest.ordered()) {
+        if (added < WINDOW && seen.add(id)) {
+          listed.add(id);
+          added++;
+        }
+      }
+      if (added < WINDOW || window >= StoryQuery.MAX_DEPTH) {
+        break;
+      }
+    }
+
+    List<String> pageIds = listed.stream().skip(query.from()).limit(query.size()).toList();
+    Map<String, StoryDocument> full = read(pageIds);
+    List<SearchResult.Hit> page = new ArrayList<>();
+    for (String id : pageIds) {
+      StoryDocument story = full.get(id);
+      if (story != null) { // else deleted between the two reads
+        page.add(
+            presenter.found(
+                story, widest.fused().get(id).score(), terms, principles, widest.signals()));
+      }
+    }
+    ResponseBody<StoryDocument> counts = first.signals().counts();
+    return new SearchResult(
+        total(counts),
+        query.from(),
+        page,
+        Facets.read(counts.aggregations()),
+        principles.stream().map(InferredPrinciple::principle).toList(),
+        first.nothingFits());
+  }
+
+  /** What a question is ranked by, read once for every window. */
+  private record Question(
+      List<Query> filters,
+      Set<String> terms,
+      float[] vector,
+      List<InferredPrinciple> principles,
+      Map<String, Double> probabilities,
+      String text,
+      StoryQuery.Sort sort) {}
+
+  /** One ranking of a question: the found stories in order, and what each signal said. */
+  private record Ranking(
+      List<String> ordered,
+      Map<String, QuestionFusion.Fused> fused,
+      QuestionRankings.Signals signals) {
+
+    boolean nothingFits() {
+      if (ordered.isEmpty()) {
+        return true;
+      }
+      String best = ordered.get(0);
+      return NothingFits.says(
+          signals.lexicalRanks().get(best),
+          signals.storySimilarity().get(best),
+          fused.get(best).principleFit());
+    }
+  }
+
+  private Ranking rank(Question question, int window) throws IOException {
+    QuestionRankings.Signals signals =
+        rankings.rank(
+            question.filters(), question.terms(), question.vector(), question.principles(), window);
     List<QuestionFusion.Fused> fused =
         QuestionFusion.fuse(
-            signals.candidates(), probabilities, QuestionFusion.Weights.forQuery(query.text()));
+            signals.candidates(),
+            question.probabilities(),
+            QuestionFusion.Weights.forQuery(question.text()));
     Map<String, QuestionFusion.Fused> fusedById = new HashMap<>();
     fused.forEach(f -> fusedById.put(f.storyId(), f));
 
@@ -133,42 +214,22 @@ public class StorySearch {
         order(
                 fused.stream().map(QuestionFusion.Fused::storyId).toList(),
                 signals.documents(),
-                query.sort())
+                question.sort())
             .stream()
             .filter(found::contains)
             .toList();
-    List<SearchResult.Hit> page = new ArrayList<>();
-    List<String> pageIds = ordered.stream().skip(query.from()).limit(query.size()).toList();
-    Map<String, StoryDocument> full = read(pageIds);
-    for (String id : pageIds) {
-      StoryDocument story = full.get(id);
-      if (story != null) { // else deleted between the two reads
-        page.add(presenter.found(story, fusedById.get(id).score(), terms, principles, signals));
-      }
-    }
-    boolean nothingFits =
-        ordered.isEmpty()
-            || NothingFits.says(
-                signals.lexicalRanks().get(ordered.get(0)),
-                signals.storySimilarity().get(ordered.get(0)),
-                fusedById.get(ordered.get(0)).principleFit());
-    ResponseBody<StoryDocument> counts = signals.counts();
-    return new SearchResult(
-        total(counts),
-        query.from(),
-        page,
-        Facets.read(counts.aggregations()),
-        principles.stream().map(InferredPrinciple::principle).toList(),
-        nothingFits);
+    return new Ranking(ordered, fusedById, signals);
   }
 
+  /** Relevance as fused, or by score or recency; equal ones always in story id order. */
   private static List<String> order(
       List<String> byRelevance, Map<String, Ranked> documents, StoryQuery.Sort sort) {
     List<String> ranked = new ArrayList<>(byRelevance);
     Comparator<String> byRecency =
         Comparator.comparing(
-            (String id) -> documents.get(id).updatedAt(),
-            Comparator.nullsLast(Comparator.reverseOrder()));
+                (String id) -> documents.get(id).updatedAt(),
+                Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(Comparator.naturalOrder());
     switch (sort) {
       case SCORE ->
           ranked.sort(

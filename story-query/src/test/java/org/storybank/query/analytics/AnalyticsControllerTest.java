@@ -21,13 +21,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class AnalyticsControllerTest {
 
   @Autowired MockMvc mvc;
-  @MockitoBean CohortAnalytics analytics;
+  @MockitoBean PitfallTrends pitfallTrends;
+  @MockitoBean CohortOverviews overviews;
   @MockitoBean ReviewQueue reviewQueue;
   @MockitoBean org.storybank.security.audit.AuditTrail audit;
 
   @Test
   void aCoachSeesTheirCohortsPitfalls() throws Exception {
-    when(analytics.pitfalls("cohort-1"))
+    when(pitfallTrends.of("cohort-1"))
         .thenReturn(List.of(new PitfallTrend("we-not-i", 2, 0.5, List.of(), "flat")));
 
     mvc.perform(get("/api/analytics/cohorts/cohort-1/pitfalls").with(caller("coach", "cohort-1")))
@@ -51,8 +52,8 @@ class AnalyticsControllerTest {
       mvc.perform(get("/api/analytics/cohorts/cohort-1/review-queue").with(outsider))
           .andExpect(status().isNotFound());
     }
-    verify(analytics, never()).pitfalls(anyString());
-    verify(analytics, never()).overview(anyString());
+    verify(pitfallTrends, never()).of(anyString());
+    verify(overviews, never()).of(anyString());
     verify(reviewQueue, never()).of(anyString(), anyString());
   }
 

@@ -282,6 +282,41 @@ class StorySearchIntegrationTest {
   }
 
   @Test
+  void pagesByAQuestionNeverRepeatOrSkipAStoryAmongEqualOnes() {
+    // equal stories tie on every signal: only a stable paging keeps the pages apart
+    for (int i = 0; i < 240; i++) {
+      indexes.stories.write(
+          embedder.embed(story(String.format("s-%03d", i), "alice", "c", "Queue story", 1)));
+    }
+    indexes.refresh();
+
+    for (String question : List.of("queue", "Tell me about a time you fixed a queue")) {
+      for (String sort : List.of("relevance", "score", "recency")) {
+        for (int size : List.of(100, 70)) {
+          List<String> seen = new java.util.ArrayList<>();
+          for (int from = 0; from < 240; from += size) {
+            seen.addAll(
+                ids(
+                    query(
+                        "q",
+                        question,
+                        "sort",
+                        sort,
+                        "size",
+                        Integer.toString(size),
+                        "from",
+                        Integer.toString(from))));
+          }
+          assertThat(seen)
+              .as("%s, sorted by %s, %d a page", question, sort, size)
+              .doesNotHaveDuplicates()
+              .hasSize(240);
+        }
+      }
+    }
+  }
+
+  @Test
   void aCandidateWhoLeftTheCohortIsNoLongerFoundByItsCoach() {
     StoryDocument alice = story("s-alice", "alice", "cohort-1", "Alice", 3);
     write(alice);

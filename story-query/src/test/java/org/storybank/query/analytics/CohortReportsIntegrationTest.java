@@ -18,24 +18,30 @@ import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.support.Stories;
 import org.storybank.query.support.TestIndexes;
 
-/** Cohort analytics as Elasticsearch aggregations over real indexes. */
-class CohortAnalyticsIntegrationTest {
+/** The cohort reports as Elasticsearch aggregations over real indexes. */
+class CohortReportsIntegrationTest {
 
   // a Wednesday; its week starts on Monday 2026-11-23
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
   private TestIndexes indexes;
-  private CohortAnalytics analytics;
+  private PitfallTrends pitfallTrends;
+  private CohortOverviews overviews;
 
   @BeforeEach
   void freshIndexes() {
     indexes = new TestIndexes();
-    analytics =
-        new CohortAnalytics(
+    pitfallTrends =
+        new PitfallTrends(
             indexes.elasticsearch,
             indexes.stories,
             indexes.evaluations,
             Clock.fixed(NOW, ZoneOffset.UTC));
+    overviews =
+        new CohortOverviews(
+            indexes.elasticsearch,
+            indexes.stories,
+            new ReviewAgreement(indexes.elasticsearch, indexes.evaluations));
   }
 
   @AfterEach
@@ -58,7 +64,7 @@ class CohortAnalyticsIntegrationTest {
     evaluation("e6", "s1", "cohort-1", "automatic", 1, 35, "weak", List.of("we-not-i"), week(-9));
     indexes.refresh();
 
-    List<PitfallTrend> pitfalls = analytics.pitfalls("cohort-1");
+    List<PitfallTrend> pitfalls = pitfallTrends.of("cohort-1");
 
     PitfallTrend weNotI =
         pitfalls.stream().filter(p -> p.pitfall().equals("we-not-i")).findFirst().orElseThrow();
@@ -66,13 +72,13 @@ class CohortAnalyticsIntegrationTest {
         .as("archived and other cohorts' stories do not count")
         .isEqualTo(2);
     assertThat(weNotI.share()).isEqualTo(0.667);
-    assertThat(weNotI.trend()).hasSize(CohortAnalytics.TREND_WEEKS);
+    assertThat(weNotI.trend()).hasSize(PitfallTrends.WEEKS);
     assertThat(weNotI.trend().get(0).week()).isEqualTo(LocalDate.parse("2026-10-05"));
-    PitfallTrend.Week thisWeek = weNotI.trend().get(CohortAnalytics.TREND_WEEKS - 1);
+    PitfallTrend.Week thisWeek = weNotI.trend().get(PitfallTrends.WEEKS - 1);
     assertThat(thisWeek.week()).isEqualTo(LocalDate.parse("2026-11-23"));
     assertThat(thisWeek.stories()).isEqualTo(2);
     assertThat(thisWeek.evaluatedStories()).isEqualTo(3);
-    assertThat(weNotI.trend().get(CohortAnalytics.TREND_WEEKS - 4).stories()).isEqualTo(1);
+    assertThat(weNotI.trend().get(PitfallTrends.WEEKS - 4).stories()).isEqualTo(1);
     assertThat(pitfalls)
         .extracting(PitfallTrend::pitfall)
         .containsExactlyInAnyOrder("we-not-i", "vague-outcome");
@@ -93,7 +99,7 @@ class CohortAnalyticsIntegrationTest {
     evaluation("e5", "s2", "cohort-1", "coach", 1, 40, "weak", List.of(), week(0));
     indexes.refresh();
 
-    CohortOverview overview = analytics.overview("cohort-1");
+    CohortOverview overview = overviews.of("cohort-1");
 
     assertThat(overview.stories()).isEqualTo(5);
     assertThat(overview.candidates()).isEqualTo(2);
