@@ -522,30 +522,6 @@ class CandidatePagesBrowserTest {
     return ids;
   }
 
-  @Test
-  @Order(9)
-  void aCandidateSeesWhoReadTheirStories() throws Exception {
-    String token = api.login(CANDIDATE, PASSWORD);
-    Api.Response created =
-        api.post("/api/stories", token, MatrixFixtures.storyBody("Read by my coach " + suffix));
-    assertThat(created.status()).isEqualTo(201);
-    String readId = created.body().get("id").asText();
-    assertThat(api.get("/api/stories/" + readId, api.login(COACH, PASSWORD)).status())
-        .isEqualTo(200);
-
-    browser.signOut();
-    browser.signIn(CANDIDATE, PASSWORD);
-    browser.visit("/stories.html");
-    browser.await("#audit-section summary").click();
-    String row = "#audit tr[data-action='read story']";
-    waitUntil(() -> !browser.findAll(row).isEmpty());
-    WebElement read = browser.find(row);
-    assertThat(read.getText()).contains("(coach)", "read the story");
-    assertThat(read.findElement(By.cssSelector("a")).getAttribute("href"))
-        .endsWith("/story.html?id=" + readId);
-    browser.screenshot("candidate-pages-who-read-my-stories");
-  }
-
   private String userId(String email) throws Exception {
     return api.get("/api/me", api.login(email, PASSWORD)).body().get("userId").asText();
   }
