@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,35 +22,19 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
-  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\$\\{(STORYBANK_[A-Z_]+)(?::([^}]*))?}");
-  private static final Map<String, String> PORT_VARIABLE =
-      Map.of(
-          "web-gateway", "STORYBANK_GATEWAY_PORT",
-          "story-command", "STORYBANK_COMMAND_PORT",
-          "story-query", "STORYBANK_QUERY_PORT",
-          "evaluation", "STORYBANK_EVALUATION_PORT");
+  private static final Path REPOSITORY = ServiceSettings.REPOSITORY;
 
   @ParameterizedTest
   @ValueSource(strings = {"web-gateway", "story-command", "story-query", "evaluation"})
   void serviceEnvironmentMatchesWhatTheServiceReads(String service) throws IOException {
-    Map<String, String> read = variablesReadBy(service);
+    Map<String, String> read = ServiceSettings.variablesReadBy(service);
     Map<String, String> given = composeEnvironmentOf(service);
 
     assertThat(given.keySet())
         .as("variables compose gives %s that it never reads", service)
         .isSubsetOf(read.keySet());
 
-    Set<String> pointingAtThisMachine = new TreeSet<>();
-    read.forEach(
-        (variable, fallback) -> {
-          if (fallback == null
-              || fallback.contains("127.0.0.1")
-              || fallback.contains("localhost")) {
-            pointingAtThisMachine.add(variable);
-          }
-        });
+    Set<String> pointingAtThisMachine = ServiceSettings.mustBeGiven(service);
     assertThat(given.keySet())
         .as(
             "variables of %s without default, or defaulting to this machine, must be set in compose",
@@ -86,21 +69,10 @@ class ComposeFileTest {
   @ParameterizedTest
   @ValueSource(strings = {"web-gateway", "story-command", "story-query", "evaluation"})
   void portsMatchTheServicePortSetting(String service) throws IOException {
-    String port = composeEnvironmentOf(service).get(PORT_VARIABLE.get(service));
-    String fallback = variablesReadBy(service).get(PORT_VARIABLE.get(service));
+    String variable = ServiceSettings.PORT_VARIABLE.get(service);
+    String port = composeEnvironmentOf(service).get(variable);
+    String fallback = ServiceSettings.variablesReadBy(service).get(variable);
     assertThat(port).as("compose sets the port of %s", service).isEqualTo(fallback);
-  }
-
-  private static Map<String, String> variablesReadBy(String service) throws IOException {
-    String yaml =
-        Files.readString(REPOSITORY.resolve(service + "/src/main/resources/application.yml"));
-    Map<String, String> variables = new LinkedHashMap<>();
-    Matcher matcher = PLACEHOLDER.matcher(yaml);
-    while (matcher.find()) {
-      variables.put(matcher.group(1), matcher.group(2));
-    }
-    assertThat(variables).as("%s reads no STORYBANK_ variable at all", service).isNotEmpty();
-    return variables;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,8 +1,8 @@
 package org.storybank.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class ElasticsearchConfiguration {
 
   @Bean(destroyMethod = "close")
-  ElasticsearchClient elasticsearchClient(ElasticsearchProperties properties, ObjectMapper json) {
-    return ElasticsearchClient.of(
-        cluster -> cluster.host(properties.url()).jsonMapper(new JacksonJsonpMapper(json.copy())));
+  ElasticsearchClient elasticsearchClient(
+      ElasticsearchProperties properties,
+      ObjectMapper json,
+      @Value("${storybank.elasticsearch-credentials.username:}") String username,
+      @Value("${storybank.elasticsearch-credentials.password:}") String password) {
+    return ElasticsearchClients.connect(properties.url(), username, password, json.copy());
   }
 }

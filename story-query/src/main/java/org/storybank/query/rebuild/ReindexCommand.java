@@ -1,13 +1,13 @@
 package org.storybank.query.rebuild;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import org.storybank.query.elasticsearch.ElasticsearchClients;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.indexing.EvaluationsIndex;
 import org.storybank.query.indexing.LoopsIndex;
@@ -39,9 +39,11 @@ public final class ReindexCommand {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     try (ElasticsearchClient elasticsearch =
-            ElasticsearchClient.of(
-                cluster ->
-                    cluster.host(elasticsearchUrl).jsonMapper(new JacksonJsonpMapper(json)));
+            ElasticsearchClients.connect(
+                elasticsearchUrl,
+                env.get("STORYBANK_ELASTICSEARCH_USERNAME"),
+                env.get("STORYBANK_ELASTICSEARCH_PASSWORD"),
+                json);
         EventStore store =
             new EventStore(
                 env.getOrDefault(
