@@ -2,6 +2,7 @@
 // level and verdict. Read from the search API, which scopes every answer to the caller.
 import { api } from './api.js';
 import { principleChips, verdictBadge } from './badges.js';
+import { auditTrail } from './audit.js';
 import { bankTools } from './bankfile.js';
 import { $, clear, h, say, when } from './dom.js';
 import { layout, leaving } from './layout.js';
@@ -157,6 +158,7 @@ if (me.role === 'candidate') {
   const section = $('#bank-file');
   bankTools(section, () => setTimeout(load, 1500));
   section.hidden = false;
+  auditTrail($('#audit-section'));
 }
 
 function chosenFilters() {

@@ -3,6 +3,7 @@ package org.storybank.security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,13 +27,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.storybank.security.revocation.RevocationCheck;
+import org.storybank.security.revocation.RevocationList;
 
 /**
  * Every back-end service validates the caller's token itself (signature, expiry, issuer and
  * audience come from {@code spring.security.oauth2.resourceserver.jwt.*}); the gateway is not the
  * only guard. The API is stateless and takes bearer tokens only, so there is no session and no
- * cookie to protect with CSRF tokens. Every response carries strict security headers; browsers may
- * call only from the origins configured; bodies above the size limit answer 413.
+ * cookie to protect with CSRF tokens. A token the gateway has revoked since it was issued is
+ * refused within seconds ({@link RevocationCheck}). Every response carries strict security headers;
+ * browsers may call only from the origins configured; bodies above the size limit answer 413.
  */
 @AutoConfiguration(
     before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class})
@@ -46,7 +50,9 @@ public class ServiceSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain serviceSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<RevocationList> revocations)
+      throws Exception {
+    revocations.ifAvailable(list -> RevocationCheck.installIn(http, list));
     return http.authorizeHttpRequests(
             requests ->
                 requests

@@ -82,6 +82,7 @@ final class BolaMatrix {
     defineBankEntries();
     defineCohortEntries();
     defineAdminEntries();
+    defineAuditEntries();
     defineDeadLetterEntries();
     defineQueryEntries();
     defineLoopEntries();
@@ -334,6 +335,26 @@ final class BolaMatrix {
         null,
         Refusal.STRICT,
         coach);
+  }
+
+  private void defineAuditEntries() {
+    // the whole trail is the admins': everyone else is refused whatever the filter names
+    Fixture ownersTrail =
+        f ->
+            Target.of()
+                .withQuery(
+                    "?storyId="
+                        + f.victimStory().ids().get("storyId")
+                        + "&accountId="
+                        + f.userId(MatrixFixtures.OWNER));
+    entry(
+        "GET /api/admin/audit",
+        MatrixFixtures.ADMIN,
+        ownersTrail,
+        ownersTrail,
+        null,
+        Refusal.STRICT,
+        List.of(MatrixFixtures.COACH, MatrixFixtures.OWNER));
   }
 
   private void defineDeadLetterEntries() {

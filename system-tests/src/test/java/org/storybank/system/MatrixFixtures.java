@@ -23,8 +23,8 @@ import org.storybank.system.BolaMatrix.Target;
 /**
  * The people and objects of the BOLA matrix, all made through the API: a cohort of its own coached
  * by coach1; the owner, another candidate and a leaver who join it with coach1's codes; the leaver
- * is removed again but keeps the token from before (cohort claim and all); coach2 coaches another
- * cohort.
+ * is removed again: the token from before (cohort claim and all) is revoked and must get 401
+ * everywhere, the one signed in afterwards 403/404; coach2 coaches another cohort.
  */
 final class MatrixFixtures {
 
@@ -53,6 +53,8 @@ final class MatrixFixtures {
   private Target victimImport;
   private Target victimDrill;
   private final String kafkaBootstrap;
+  private String revokedBeforeRemoval;
+  private String removedEmail;
 
   MatrixFixtures(Api gateway, Path keyDirectory, String kafkaBootstrap) throws Exception {
     this.gateway = gateway;
@@ -76,12 +78,24 @@ final class MatrixFixtures {
     join(OWNER);
     join(OTHER_CANDIDATE);
     join(REMOVED);
+    String fromBeforeTheRemoval = token(REMOVED);
     ok(
         gateway.call(
             "DELETE",
             "/api/cohorts/" + cohort + "/candidates/" + userIds.get(REMOVED),
             token(COACH),
             null));
+    // the token from before is revoked (401 everywhere); the matrix's removed candidate is the
+    // one signed in afterwards, whose token no longer names the cohort
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () -> assertThat(gateway.get("/api/me", fromBeforeTheRemoval).status()).isEqualTo(401));
+    revokedBeforeRemoval = fromBeforeTheRemoval;
+    assertThat(signIn(REMOVED, removedEmail, PASSWORD)).isEmpty();
+    // every service reads the revocations every 2 s
+    Thread.sleep(3_000);
     victimStory = storyOfOwner(true);
     await()
         .atMost(Duration.ofSeconds(30))
@@ -123,6 +137,9 @@ final class MatrixFixtures {
             null,
             Map.of("invitationCode", code, "email", email, "password", PASSWORD, "name", person)));
     assertThat(signIn(person, email, PASSWORD)).containsExactly(cohort);
+    if (REMOVED.equals(person)) {
+      removedEmail = email;
+    }
   }
 
   String cohort() {
@@ -170,6 +187,7 @@ final class MatrixFixtures {
       callers.put(
           "a token for another audience",
           ForgedTokens.forAnotherAudience(key, userIds.get(person), role, cohorts.get(person)));
+      callers.put("a token revoked (the removed candidate's from before)", revokedBeforeRemoval);
       unauthenticated.put(person, callers);
     }
     return unauthenticated.get(person);
@@ -309,8 +327,9 @@ final class MatrixFixtures {
     return Target.of("userId", userIds.get(OTHER_CANDIDATE));
   }
 
-  Target disposableAccount() {
-    return Target.of("userId", userIds.get(REMOVED));
+  /** An account of its own: locking it revokes its tokens, so never one of the matrix's callers. */
+  Target disposableAccount() throws Exception {
+    return Target.of("userId", freshCohortWithCandidate().ids().get("candidateId"));
   }
 
   static Map<String, Object> loopBody(String company) {

@@ -16,6 +16,7 @@ import org.storybank.evaluation.analysis.Evaluation;
 import org.storybank.evaluation.analysis.StoryAnalyser;
 import org.storybank.evaluation.analysis.StoryInput;
 import org.storybank.security.Caller;
+import org.storybank.security.audit.NotAChange;
 
 /**
  * The rubric's verdict on a story that is not saved: what the editor shows beside the text while
@@ -47,6 +48,7 @@ class EvaluationPreviewController {
   }
 
   @PostMapping("/api/evaluations/preview")
+  @NotAChange
   Evaluation preview(Caller caller, @RequestBody JsonNode body) {
     return analyser.evaluate(read(body));
   }

@@ -17,11 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.storybank.api.story.Actor;
 import org.storybank.command.Actors;
 import org.storybank.command.history.StoryReader;
+import org.storybank.command.history.StoryState;
 import org.storybank.command.story.CohortMembership;
 import org.storybank.command.story.StoryActionForbidden;
 import org.storybank.command.story.StoryNotFound;
 import org.storybank.command.story.StoryRuleViolation;
 import org.storybank.security.Caller;
+import org.storybank.security.Role;
+import org.storybank.security.audit.AuditEntry;
+import org.storybank.security.audit.AuditTrail;
 
 /**
  * A bank, or one story, exported as JSON, CSV or Markdown. The author exports the clear text with
@@ -35,16 +39,19 @@ class BankController {
   private final StoryAuthorship authorship;
   private final CohortMembership membership;
   private final ObjectMapper mapper;
+  private final AuditTrail audit;
 
   BankController(
       StoryReader reader,
       StoryAuthorship authorship,
       CohortMembership membership,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      AuditTrail audit) {
     this.reader = reader;
     this.authorship = authorship;
     this.membership = membership;
     this.mapper = mapper;
+    this.audit = audit;
   }
 
   @GetMapping("/export")
@@ -59,6 +66,13 @@ class BankController {
         authorship.storiesOf(bankOf).stream()
             .map(storyId -> ExportedStory.of(reader.timeline(storyId, actor).current()))
             .toList();
+    if (caller.is(Role.COACH)) {
+      audit.recordAll(
+          caller,
+          stories.stream()
+              .map(story -> AuditEntry.aboutStory("export story", story.id(), bankOf))
+              .toList());
+    }
     return file(format(format), "storybank-" + bankOf, "Story bank", stories);
   }
 
@@ -66,7 +80,11 @@ class BankController {
   ResponseEntity<byte[]> exportStory(
       Caller caller, @PathVariable String storyId, @RequestParam(required = false) String format)
       throws JsonProcessingException {
-    ExportedStory story = ExportedStory.of(reader.timeline(storyId, Actors.of(caller)).current());
+    StoryState current = reader.timeline(storyId, Actors.of(caller)).current();
+    ExportedStory story = ExportedStory.of(current);
+    if (caller.is(Role.COACH)) {
+      audit.record(caller, AuditEntry.aboutStory("export story", storyId, current.authorId()));
+    }
     return file(format(format), "story-" + storyId, story.title(), List.of(story));
   }
 

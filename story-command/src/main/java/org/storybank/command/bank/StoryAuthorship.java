@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.storybank.api.story.StoryDrafted;
+import org.storybank.security.audit.AuditOwners;
 
 /**
  * Whose bank each story is in, updated by a subscribing processor in the transaction that stores
@@ -15,7 +16,7 @@ import org.storybank.api.story.StoryDrafted;
  */
 @Component
 @ProcessingGroup(StoryAuthorship.PROCESSING_GROUP)
-class StoryAuthorship {
+class StoryAuthorship implements AuditOwners {
 
   static final String PROCESSING_GROUP = "story-authorship";
 
@@ -34,7 +35,8 @@ class StoryAuthorship {
         .list();
   }
 
-  Optional<String> authorOf(String storyId) {
+  @Override
+  public Optional<String> authorOf(String storyId) {
     return jdbc.sql("SELECT author_id FROM story_author WHERE story_id = ?")
         .param(storyId)
         .query(String.class)

@@ -18,6 +18,9 @@ import org.storybank.command.history.StoryTimeline;
 import org.storybank.command.loop.StoryUsageView;
 import org.storybank.command.story.StoryRuleViolation;
 import org.storybank.security.Caller;
+import org.storybank.security.Role;
+import org.storybank.security.audit.AuditEntry;
+import org.storybank.security.audit.AuditTrail;
 
 /** A story now or as it was, its history, and what changed between two revisions. */
 @RestController
@@ -26,10 +29,12 @@ class StoryReadController {
 
   private final StoryReader reader;
   private final StoryUsageView usage;
+  private final AuditTrail audit;
 
-  StoryReadController(StoryReader reader, StoryUsageView usage) {
+  StoryReadController(StoryReader reader, StoryUsageView usage, AuditTrail audit) {
     this.reader = reader;
     this.usage = usage;
+    this.audit = audit;
   }
 
   /** The story as it is (or was), and the loops its author told it in. */
@@ -43,6 +48,7 @@ class StoryReadController {
     StoryTimeline timeline = reader.timeline(storyId, Actors.of(caller));
     StoryState current = timeline.current(); // a replay of every step: once per request
     StoryState state = revision == null ? current : atRevision(timeline, revision);
+    coachRead(caller, "read story", storyId, current);
     return ResponseEntity.ok()
         .header(HttpHeaders.ETAG, "\"" + current.version() + "\"")
         .body(new StoryWithUsage(state, usage.of(storyId, current.authorId())));
@@ -51,6 +57,7 @@ class StoryReadController {
   @GetMapping("/{storyId}/history")
   Map<String, Object> history(Caller caller, @PathVariable String storyId) {
     StoryTimeline timeline = reader.timeline(storyId, Actors.of(caller));
+    coachRead(caller, "read story history", storyId, timeline.current());
     return Map.of(
         "id", storyId,
         "version", timeline.current().version(),
@@ -64,7 +71,15 @@ class StoryReadController {
     StoryTimeline timeline = reader.timeline(storyId, Actors.of(caller));
     List<RevisionDiff.FieldDiff> changes =
         RevisionDiff.between(atRevision(timeline, from), atRevision(timeline, to));
+    coachRead(caller, "read story diff", storyId, timeline.current());
     return Map.of("id", storyId, "from", from, "to", to, "fields", changes);
+  }
+
+  /** A coach's read of a candidate's story goes on the trail before the answer leaves. */
+  private void coachRead(Caller caller, String action, String storyId, StoryState current) {
+    if (caller.is(Role.COACH)) {
+      audit.record(caller, AuditEntry.aboutStory(action, storyId, current.authorId()));
+    }
   }
 
   private static StoryState atRevision(StoryTimeline timeline, int revision) {

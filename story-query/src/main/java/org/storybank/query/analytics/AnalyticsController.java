@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.storybank.query.access.CandidateAccess;
 import org.storybank.security.Caller;
+import org.storybank.security.audit.AuditEntry;
+import org.storybank.security.audit.AuditTrail;
 
 /** A coach's view of their own cohorts; any other caller or cohort answers 404. */
 @RestController
@@ -16,12 +18,17 @@ class AnalyticsController {
   private final PitfallTrends pitfallTrends;
   private final CohortOverviews overviews;
   private final ReviewQueue reviewQueue;
+  private final AuditTrail audit;
 
   AnalyticsController(
-      PitfallTrends pitfallTrends, CohortOverviews overviews, ReviewQueue reviewQueue) {
+      PitfallTrends pitfallTrends,
+      CohortOverviews overviews,
+      ReviewQueue reviewQueue,
+      AuditTrail audit) {
     this.pitfallTrends = pitfallTrends;
     this.overviews = overviews;
     this.reviewQueue = reviewQueue;
+    this.audit = audit;
   }
 
   @GetMapping("/pitfalls")
@@ -40,6 +47,16 @@ class AnalyticsController {
   @GetMapping("/review-queue")
   List<ReviewQueue.Item> reviewQueue(Caller caller, @PathVariable String cohortId) {
     CandidateAccess.checkCoachOf(caller, cohortId);
-    return reviewQueue.of(cohortId, caller.userId());
+    List<ReviewQueue.Item> queue = reviewQueue.of(cohortId, caller.userId());
+    // each candidate can see which of their stories the coach's queue showed
+    audit.recordAll(
+        caller,
+        queue.stream()
+            .map(
+                item ->
+                    new AuditEntry(
+                        "review queue entry", item.storyId(), cohortId, item.candidateId()))
+            .toList());
+    return queue;
   }
 }

@@ -6,6 +6,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.storybank.security.Caller;
+import org.storybank.security.Role;
+import org.storybank.security.audit.AuditEntry;
+import org.storybank.security.audit.AuditTrail;
 
 @RestController
 @RequestMapping("/api/search")
@@ -13,10 +16,12 @@ class StorySearchController {
 
   private final StorySearch search;
   private final StoryQueryParser parser;
+  private final AuditTrail audit;
 
-  StorySearchController(StorySearch search, StoryQueryParser parser) {
+  StorySearchController(StorySearch search, StoryQueryParser parser, AuditTrail audit) {
     this.search = search;
     this.parser = parser;
+    this.audit = audit;
   }
 
   /**
@@ -26,6 +31,15 @@ class StorySearchController {
    */
   @GetMapping("/stories")
   SearchResult stories(Caller caller, @RequestParam Map<String, String> params) {
-    return search.search(SearchScope.of(caller), parser.parse(params));
+    SearchResult result = search.search(SearchScope.of(caller), parser.parse(params));
+    if (caller.is(Role.COACH)) {
+      // each candidate can see which of their stories a coach's search showed
+      audit.recordAll(
+          caller,
+          result.hits().stream()
+              .map(hit -> AuditEntry.aboutStory("search hit", hit.storyId(), hit.candidateId()))
+              .toList());
+    }
+    return result;
   }
 }

@@ -28,6 +28,7 @@ class AnalyticsControllerTest {
   @MockitoBean PitfallTrends pitfallTrends;
   @MockitoBean CohortOverviews overviews;
   @MockitoBean ReviewQueue reviewQueue;
+  @MockitoBean org.storybank.security.audit.AuditTrail audit;
 
   @Test
   void aCoachSeesTheirCohortsPitfalls() throws Exception {

@@ -114,6 +114,11 @@ class ProjectionOverKafkaIntegrationTest {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     TestServers servers = TestServers.shared();
+    // revocations are read from PostgreSQL (a database the gateway never wrote holds none) and
+    // the audit trail is written there
+    registry.add("spring.datasource.url", servers::newDatabase);
+    registry.add("spring.datasource.username", servers::postgresUser);
+    registry.add("spring.datasource.password", servers::postgresPassword);
     registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
     registry.add("storybank.elasticsearch.url", servers::elasticsearchUrl);
     registry.add("storybank.elasticsearch.stories-index", () -> INDEX_PREFIX);

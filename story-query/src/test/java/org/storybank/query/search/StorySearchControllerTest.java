@@ -36,6 +36,7 @@ class StorySearchControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean StorySearch search;
+  @MockitoBean org.storybank.security.audit.AuditTrail audit;
 
   @Test
   void theScopeComesFromTheTokenAndTheFiltersFromTheQuery() throws Exception {

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What an admin does to accounts: lock one (no login, its refresh tokens revoked), unlock it, and
- * hand its owner a single-use code to set a new password.
+ * What an admin does to accounts: lock one (no login, its refresh tokens revoked, its access tokens
+ * refused by every service within seconds), unlock it, and hand its owner a single-use code to set
+ * a new password.
  */
 @Service
 public class AccountAdministration {
@@ -18,18 +19,21 @@ public class AccountAdministration {
   private final PasswordResets resets;
   private final PasswordEncoder passwords;
   private final PasswordPolicy passwordPolicy;
+  private final Revocations revocations;
 
   AccountAdministration(
       Accounts accounts,
       RefreshTokens refreshTokens,
       PasswordResets resets,
       PasswordEncoder passwords,
-      PasswordPolicy passwordPolicy) {
+      PasswordPolicy passwordPolicy,
+      Revocations revocations) {
     this.accounts = accounts;
     this.refreshTokens = refreshTokens;
     this.resets = resets;
     this.passwords = passwords;
     this.passwordPolicy = passwordPolicy;
+    this.revocations = revocations;
   }
 
   public record AccountView(
@@ -70,6 +74,7 @@ public class AccountAdministration {
     }
     requireAccount(accounts.setLocked(userId, true));
     refreshTokens.revokeAllOf(userId);
+    revocations.accountLocked(userId);
   }
 
   @Transactional
@@ -99,6 +104,7 @@ public class AccountAdministration {
                         "code", "unknown, already used or expired", HttpStatus.BAD_REQUEST));
     accounts.setPasswordHash(userId, passwords.encode(newPassword));
     refreshTokens.revokeAllOf(userId);
+    revocations.passwordReset(userId);
   }
 
   private static void requireAccount(boolean exists) {

@@ -218,10 +218,12 @@ public class Accounts {
   }
 
   @Transactional
-  void removeMember(String cohortId, String userId) {
-    jdbc.sql("DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?")
-        .params(cohortId, userId)
-        .update();
+  /** Whether they were a member. */
+  boolean removeMember(String cohortId, String userId) {
+    return jdbc.sql("DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?")
+            .params(cohortId, userId)
+            .update()
+        > 0;
   }
 
   static String normalise(String email) {

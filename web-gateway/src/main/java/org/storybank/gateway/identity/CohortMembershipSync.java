@@ -17,7 +17,9 @@ import org.storybank.messaging.EventRecords;
 
 /**
  * Keeps the cohorts that go into access tokens in step with the Cohort aggregate: who coaches which
- * cohort and which candidates are in it. The next token a member gets carries the change.
+ * cohort and which candidates are in it. The next token a member gets carries the change; one who
+ * leaves a cohort (a replaced coach, a removed candidate) has the tokens naming it revoked, so
+ * every service refuses them within seconds instead of at their expiry.
  */
 @Component
 class CohortMembershipSync {
@@ -26,9 +28,11 @@ class CohortMembershipSync {
 
   private final Accounts accounts;
   private final EventRecords<CohortEvent> records;
+  private final Revocations revocations;
 
-  CohortMembershipSync(Accounts accounts, ObjectMapper json) {
+  CohortMembershipSync(Accounts accounts, ObjectMapper json, Revocations revocations) {
     this.accounts = accounts;
+    this.revocations = revocations;
     this.records = EventRecords.of(CohortEvent.class, json, CohortEvent::cohortId);
   }
 
@@ -41,16 +45,22 @@ class CohortMembershipSync {
     switch (event) {
       case CohortCreated created -> accounts.upsertCohort(created.cohortId(), created.name());
       case CoachAssigned assigned -> {
-        if (assigned.previousCoachId() != null) {
-          accounts.removeMember(assigned.cohortId(), assigned.previousCoachId());
+        if (assigned.previousCoachId() != null
+            && !assigned.previousCoachId().equals(assigned.coachId())) {
+          removeMember(assigned.cohortId(), assigned.previousCoachId());
         }
         addMember(assigned.cohortId(), assigned.coachId(), "coach");
       }
       case CandidateEnrolled enrolled ->
           addMember(enrolled.cohortId(), enrolled.candidateId(), "candidate");
-      case CandidateRemoved removed ->
-          accounts.removeMember(removed.cohortId(), removed.candidateId());
+      case CandidateRemoved removed -> removeMember(removed.cohortId(), removed.candidateId());
       case CandidateInvited ignored -> {}
+    }
+  }
+
+  private void removeMember(String cohortId, String userId) {
+    if (accounts.removeMember(cohortId, userId)) {
+      revocations.leftCohort(userId, cohortId);
     }
   }
 

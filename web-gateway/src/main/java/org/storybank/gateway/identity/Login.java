@@ -1,5 +1,6 @@
 package org.storybank.gateway.identity;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ public class Login {
   }
 
   public Optional<Sessions.TokenPair> login(String email, String password) {
+    Instant issuedAt = sessions.stampNow();
     Optional<Accounts.Credentials> credentials = accounts.credentialsFor(email);
     String hash = credentials.map(Accounts.Credentials::passwordHash).orElse(unknownAccountHash);
     // bcrypt refuses more than 72 bytes: such a password matches nothing, at the same cost
@@ -37,6 +39,6 @@ public class Login {
       throw new RequestRejected(
           "email", "this account is locked; ask your admin to unlock it", HttpStatus.LOCKED);
     }
-    return Optional.of(sessions.start(credentials.get().account()));
+    return Optional.of(sessions.start(credentials.get().account(), issuedAt));
   }
 }

@@ -39,10 +39,22 @@ class RefreshTokens {
   /** A new family: what a login starts. */
   @Transactional
   String issue(String userId) {
-    return insert(UUID.randomUUID(), userId);
+    return start(userId).refreshToken();
   }
 
-  record Rotated(String userId, String refreshToken) {}
+  /** A login's first refresh token and its family, the session its access tokens name. */
+  record Started(UUID familyId, String refreshToken) {}
+
+  @Transactional
+  Started start(String userId) {
+    UUID familyId = UUID.randomUUID();
+    return new Started(familyId, insert(familyId, userId));
+  }
+
+  record Rotated(String userId, UUID familyId, String refreshToken) {}
+
+  /** The session a logout ended. */
+  record Ended(String userId, UUID familyId) {}
 
   /**
    * The user and a replacement token, if this token is live; a replaced token revokes its family.
@@ -80,17 +92,20 @@ class RefreshTokens {
     jdbc.sql("UPDATE refresh_tokens SET replaced_at = ? WHERE token_hash = ?")
         .params(Timestamp.from(now), hash(token))
         .update();
-    return Optional.of(new Rotated(row.userId(), insert(row.familyId(), row.userId())));
+    return Optional.of(
+        new Rotated(row.userId(), row.familyId(), insert(row.familyId(), row.userId())));
   }
 
   /** Logout: this token's family ends; an unknown token changes nothing. */
   @Transactional
-  void revoke(String token) {
-    jdbc.sql("SELECT family_id FROM refresh_tokens WHERE token_hash = ?")
-        .param(hash(token))
-        .query(UUID.class)
-        .optional()
-        .ifPresent(this::revokeFamily);
+  Optional<Ended> revoke(String token) {
+    Optional<Ended> ended =
+        jdbc.sql("SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = ?")
+            .param(hash(token))
+            .query((row, n) -> new Ended(row.getString(1), row.getObject(2, UUID.class)))
+            .optional();
+    ended.map(Ended::familyId).ifPresent(this::revokeFamily);
+    return ended;
   }
 
   @Transactional

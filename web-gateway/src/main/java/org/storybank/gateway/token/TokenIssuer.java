@@ -28,12 +28,29 @@ public class TokenIssuer {
     this.clock = clock;
   }
 
-  /** Who a token is about; what every service needs to decide alone what the bearer may do. */
+  /**
+   * Who a token is about; what every service needs to decide alone what the bearer may do. {@code
+   * sessionId}: the login it belongs to, what a logout revokes (none for a token outside a
+   * session). {@code issuedAt}: taken before the account and its cohorts were read, so that a
+   * revocation recorded after a change covers every token that may carry the state before it (none:
+   * now).
+   */
   public record Subject(
-      String userId, Role role, String name, String email, List<String> cohortIds) {}
+      String userId,
+      Role role,
+      String name,
+      String email,
+      List<String> cohortIds,
+      String sessionId,
+      Instant issuedAt) {
+
+    public Subject(String userId, Role role, String name, String email, List<String> cohortIds) {
+      this(userId, role, name, email, cohortIds, null, null);
+    }
+  }
 
   public AccessToken issue(Subject subject) {
-    Instant now = clock.instant();
+    Instant now = subject.issuedAt() == null ? clock.instant() : subject.issuedAt();
     JwtClaimsSet claims =
         JwtClaimsSet.builder()
             .issuer(properties.issuer())
@@ -45,6 +62,13 @@ public class TokenIssuer {
             .claim(TokenClaims.COHORTS, subject.cohortIds())
             .claim(TokenClaims.NAME, subject.name())
             .claim(TokenClaims.EMAIL, subject.email())
+            .claim(TokenClaims.ISSUED_AT_MILLIS, now.toEpochMilli())
+            .claims(
+                custom -> {
+                  if (subject.sessionId() != null) {
+                    custom.put(TokenClaims.SESSION, subject.sessionId());
+                  }
+                })
             .build();
     JwsHeader header =
         JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();

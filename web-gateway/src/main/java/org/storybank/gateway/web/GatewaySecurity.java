@@ -9,18 +9,23 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.storybank.security.ProblemRefusals;
 import org.storybank.security.SecurityHeaders;
+import org.storybank.security.revocation.RevocationCheck;
+import org.storybank.security.revocation.RevocationList;
 
 /**
  * The gateway turns away calls without a valid token before routing them; the services check again.
- * Bearer tokens only, no cookies: nothing for CSRF to ride on. The same security headers, CORS
- * policy and body size limit as every service (platform-security).
+ * A token revoked since it was issued is refused here as in every service. Bearer tokens only, no
+ * cookies: nothing for CSRF to ride on. The same security headers, CORS policy and body size limit
+ * as every service (platform-security).
  */
 @Configuration
 class GatewaySecurity {
 
   @Bean
-  SecurityFilterChain gatewayFilterChain(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(
+  SecurityFilterChain gatewayFilterChain(HttpSecurity http, RevocationList revocations)
+      throws Exception {
+    return RevocationCheck.installIn(http, revocations)
+        .authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(

@@ -112,7 +112,7 @@ class AccountAdministrationFlowTest extends GatewayOverHttp {
   }
 
   @Test
-  void aResetCodeSetsANewPasswordOnceAndEndsTheSessions() {
+  void aResetCodeSetsANewPasswordOnceAndEndsTheSessions() throws InterruptedException {
     String admin = accessToken("admin@demo.storybank", PASSWORD);
     JsonNode session = login("candidate6@demo.storybank", PASSWORD).getBody();
     String userId = userIdOf(session.get("accessToken").asText());
@@ -141,6 +141,14 @@ class AccountAdministrationFlowTest extends GatewayOverHttp {
         .isEqualTo(200);
     assertThat(refresh(session.get("refreshToken").asText()).getStatusCode().value())
         .as("sessions from before the reset are over")
+        .isEqualTo(401);
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(6).toNanos();
+    while (me(session.get("accessToken").asText()).getStatusCode().value() == 200
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(me(session.get("accessToken").asText()).getStatusCode().value())
+        .as("and so are their access tokens, within seconds")
         .isEqualTo(401);
     assertThat(reset("made-up-code", "a brand new passphrase").getStatusCode().value())
         .isEqualTo(400);
