@@ -17,11 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.storybank.query.elasticsearch.ElasticsearchClients;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.rubric.RubricCatalog;
+import org.storybank.security.audit.AuditTrail;
 
 /**
  * The real search with the real Elasticsearch client pointed at a port nothing listens on: the
@@ -56,6 +58,7 @@ class SearchWithoutElasticsearchTest {
   }
 
   @Autowired MockMvc mvc;
+  @MockitoBean AuditTrail audit;
 
   @Test
   void listingStoriesWhileElasticsearchIsDownAnswers503WithRetryAfter() throws Exception {
