@@ -33,6 +33,7 @@ public final class Principles {
   private Principles() {}
 
   public static boolean isKnown(String principleId) {
-    return KNOWN.contains(principleId);
+    // Set.copyOf's set throws on contains(null)
+    return principleId != null && KNOWN.contains(principleId);
   }
 }

@@ -42,6 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @org.junit.jupiter.api.Order(1)
 class CoachDeskBrowserTest {
 
+  /** The desk of the demo cohort these tests write to (other test classes add cohorts). */
+  private static final String DESK = "/cohort.html?cohort=cohort-1";
+
   private static final String PASSWORD = "demo-password";
   private static final String CANDIDATE = "candidate3@demo.storybank";
   private static final String COACH = "coach1@demo.storybank";
@@ -124,7 +127,7 @@ class CoachDeskBrowserTest {
     WebElement queued = null;
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (queued == null && System.nanoTime() < deadline) {
-      browser.visit("/cohort.html");
+      browser.visit(DESK);
       waitUntil(() -> !browser.find("#review-queue").getText().contains("Loading"));
       queued =
           browser.findAll("#review-queue li").stream()
@@ -250,7 +253,7 @@ class CoachDeskBrowserTest {
     WebElement story = null;
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (story == null && System.nanoTime() < deadline) {
-      browser.visit("/cohort.html");
+      browser.visit(DESK);
       waitUntil(() -> !browser.findAll("#pitfall-table tbody tr").isEmpty());
       if (!browser.findAll("#pitfall-table tbody tr[data-pitfall=" + pitfall + "]").isEmpty()) {
         browser.clickPitfallBar(pitfall);
@@ -346,12 +349,10 @@ class CoachDeskBrowserTest {
     assertThat(queue.size()).as("the demo queue").isGreaterThan(0);
     String demoStory = queue.get(0).path("storyId").asText();
     Map<String, Long> millis = new LinkedHashMap<>();
-    millis.put("cohort desk, review queue", timed("/cohort.html", "#review-queue li a"));
-    millis.put("cohort desk, pitfall chart", timed("/cohort.html", "#pitfall-table tbody tr"));
-    millis.put("cohort desk, score charts", timed("/cohort.html", "#weakest li"));
-    millis.put(
-        "cohort desk, candidates table",
-        timed("/cohort.html", "#candidates tr[data-candidate-id]"));
+    millis.put("cohort desk, review queue", timed(DESK, "#review-queue li a"));
+    millis.put("cohort desk, pitfall chart", timed(DESK, "#pitfall-table tbody tr"));
+    millis.put("cohort desk, score charts", timed(DESK, "#weakest li"));
+    millis.put("cohort desk, candidates table", timed(DESK, "#candidates tr[data-candidate-id]"));
     millis.put("review page, text", timed("/review.html?id=" + demoStory, "p.star-text"));
     millis.put(
         "review page, rubric form", timed("/review.html?id=" + demoStory, "#criteria fieldset"));

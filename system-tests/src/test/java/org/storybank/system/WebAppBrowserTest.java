@@ -43,6 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @org.junit.jupiter.api.Order(1)
 class WebAppBrowserTest {
 
+  /** The desk of the demo cohort these tests write to (other test classes add cohorts). */
+  private static final String DESK = "/cohort.html?cohort=cohort-1";
+
   /** Before anything starts: no browser is a failure, never a reason to skip. */
   static final class BrowserFirst implements org.junit.jupiter.api.extension.BeforeAllCallback {
     @Override
@@ -344,7 +347,7 @@ class WebAppBrowserTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     WebElement story = null;
     while (story == null && System.nanoTime() < deadline) {
-      browser.visit("/cohort.html");
+      browser.visit(DESK);
       waitUntil(() -> browser.find("#pitfall-table tbody tr[data-pitfall=martyrdom]") != null);
       browser.clickPitfallBar("martyrdom");
       browser.await("#behind-stories li");
@@ -391,7 +394,7 @@ class WebAppBrowserTest {
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
     browser.signIn(COACH, PASSWORD);
-    millis.put("cohort desk", timed("/cohort.html", "#pitfall-table tbody tr"));
+    millis.put("cohort desk", timed(DESK, "#pitfall-table tbody tr"));
     browser.find("#sign-out").click();
     browser.await("#signin-notice");
     browser.signIn(CANDIDATE, PASSWORD);

@@ -59,6 +59,9 @@ final class StoryRules {
   }
 
   static void requireKnownPrinciple(String principle) {
+    if (principle == null) {
+      throw new StoryRuleViolation("principles", "a principle is required");
+    }
     if (!Principles.isKnown(principle)) {
       throw new StoryRuleViolation("principles", "unknown principle '" + principle + "'");
     }

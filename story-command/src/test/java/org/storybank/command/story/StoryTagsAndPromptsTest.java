@@ -61,6 +61,16 @@ class StoryTagsAndPromptsTest {
   }
 
   @Test
+  void rejectsTaggingNoPrincipleAtAll() {
+    fixture
+        .given(drafted())
+        .when(new TagPrinciple(STORY, AUTHOR, null))
+        .expectException(StoryRuleViolation.class)
+        .expectExceptionMessage("principles: a principle is required")
+        .expectNoEvents();
+  }
+
+  @Test
   void aCoachDoesNotTagTheCandidatesStory() {
     fixture
         .given(drafted())

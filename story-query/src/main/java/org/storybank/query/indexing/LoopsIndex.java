@@ -41,6 +41,9 @@ public class LoopsIndex {
 
   /** The loop as last written, cancelled or not (the projection needs both). */
   public Optional<LoopDocument> get(String loopId) {
+    if (!DocumentIds.possible(loopId)) {
+      return Optional.empty();
+    }
     try {
       return Optional.ofNullable(
           elasticsearch

@@ -45,6 +45,9 @@ public class StoriesIndex {
   }
 
   public Optional<StoryDocument> get(String storyId) {
+    if (!DocumentIds.possible(storyId)) {
+      return Optional.empty();
+    }
     try {
       return Optional.ofNullable(
           elasticsearch.get(get -> get.index(name()).id(storyId), StoryDocument.class).source());

@@ -232,6 +232,10 @@ class LoopPlanIntegrationTest {
     assertThat(get(TOKENS.candidate(candidate, null), "/api/loops/" + loopId).statusCode())
         .isEqualTo(404);
     assertThat(loops.get(loopId).orElseThrow().version()).isEqualTo(1);
+    // an id no document can have (Elasticsearch refused the GET line: a 500 the fuzzer found)
+    assertThat(
+            get(TOKENS.candidate(candidate, null), "/api/loops/" + "y".repeat(5_000)).statusCode())
+        .isEqualTo(404);
   }
 
   /** Not a timed assertion: prints the plan time on the real servers. */
