@@ -129,9 +129,10 @@ class StorySliceSystemTest {
         .as("the coach of the author's cohort")
         .isEqualTo(1);
     String coach2 = gateway.login("coach2@demo.storybank", PASSWORD);
-    assertThat(search(coach2, marker).get("total").asLong())
+    // other test classes give coach2 cohorts of their own, whose stories may be close in meaning
+    assertThat(search(coach2, marker).get("hits").findValuesAsText("storyId"))
         .as("a coach of another cohort")
-        .isZero();
+        .doesNotContain(storyId);
   }
 
   @Test
