@@ -75,7 +75,7 @@ class FaultSuiteSystemTest {
     SteadyLoad load =
         new SteadyLoad(gateway, "candidate5@demo.storybank", PASSWORD, marker).start(2, 1_000);
     try {
-      Thread.sleep(4_000);
+      Thread.sleep(2_000);
       for (Fault fault : faults) {
         load.phase(fault.name());
         long broken = System.nanoTime();
@@ -95,10 +95,10 @@ class FaultSuiteSystemTest {
             mended,
             recoveries.get(recoveries.size() - 1).seconds());
         System.out.println("[" + fault.name() + "] " + projectionLag());
-        Thread.sleep(3_000);
+        Thread.sleep(1_000);
       }
       load.phase("after");
-      Thread.sleep(3_000);
+      Thread.sleep(1_000);
     } finally {
       load.close();
     }
