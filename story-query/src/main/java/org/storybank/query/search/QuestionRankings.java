@@ -1,6 +1,7 @@
 package org.storybank.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -292,9 +293,13 @@ final class QuestionRankings {
     return result(item).hits().hits().stream().map(Ranked::of).toList();
   }
 
-  private static ResponseBody<StoryDocument> result(MultiSearchResponseItem<StoryDocument> item) {
+  /**
+   * One search's answer; its failure is thrown as Elasticsearch's own, so that a cluster that
+   * cannot search yet (no shard, 503) is answered like one that cannot be reached, not as a 500.
+   */
+  static <T> ResponseBody<T> result(MultiSearchResponseItem<T> item) {
     if (item.isFailure()) {
-      throw new IllegalStateException("search failed: " + item.failure().error().reason());
+      throw new ElasticsearchException("msearch", item.failure());
     }
     return item.result();
   }
