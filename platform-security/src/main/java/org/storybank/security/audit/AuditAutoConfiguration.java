@@ -8,14 +8,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.storybank.security.ServiceUnavailable;
 
 /**
  * Every service with a database keeps the audit trail: it migrates the trail's own schema ({@code
@@ -52,11 +51,7 @@ public class AuditAutoConfiguration {
 
     @ExceptionHandler(AuditUnavailable.class)
     ResponseEntity<ProblemDetail> unavailable(AuditUnavailable unavailable) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, "5")
-          .body(
-              ProblemDetail.forStatusAndDetail(
-                  HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage()));
+      return ServiceUnavailable.answer(unavailable.getMessage());
     }
   }
 

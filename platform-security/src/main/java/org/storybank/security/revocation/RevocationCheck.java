@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.storybank.security.ProblemResponses;
+import org.storybank.security.ServiceUnavailable;
 
 /**
  * Refuses a valid token the gateway has since revoked (401, so that a client refreshes: a locked
@@ -26,9 +27,6 @@ import org.storybank.security.ProblemResponses;
 public final class RevocationCheck extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RevocationCheck.class);
-
-  /** Seconds a client is asked to wait when the revocations cannot be read. */
-  static final String RETRY_AFTER_SECONDS = "5";
 
   private final RevocationList revocations;
 
@@ -68,12 +66,8 @@ public final class RevocationCheck extends OncePerRequestFilter {
       }
       case UNVERIFIABLE -> {
         SecurityContextHolder.clearContext();
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        ProblemResponses.write(
-            response,
-            ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "cannot check whether the token was revoked: try again shortly"));
+        ServiceUnavailable.write(
+            response, "cannot check whether the token was revoked: try again shortly");
       }
     }
   }

@@ -8,12 +8,9 @@ import java.net.http.HttpConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.storybank.security.ProblemResponses;
+import org.storybank.security.ServiceUnavailable;
 
 /**
  * A service behind the gateway that cannot be reached answers 503 with {@code Retry-After}, not a
@@ -22,8 +19,6 @@ import org.storybank.security.ProblemResponses;
 final class UnreachableService implements HandlerExceptionResolver, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(UnreachableService.class);
-
-  static final String RETRY_AFTER_SECONDS = "5";
 
   @Override
   public ModelAndView resolveException(
@@ -37,13 +32,10 @@ final class UnreachableService implements HandlerExceptionResolver, Ordered {
         request.getRequestURI(),
         rootCause(failure).getMessage());
     try {
-      response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-      ProblemResponses.write(
+      ServiceUnavailable.write(
           response,
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "the service for this request cannot be reached now; nothing was done, try again in"
-                  + " a few seconds"));
+          "the service for this request cannot be reached now; nothing was done, try again in"
+              + " a few seconds");
     } catch (IOException cannotAnswer) {
       return null;
     }
