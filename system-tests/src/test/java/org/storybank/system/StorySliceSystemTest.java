@@ -125,9 +125,12 @@ class StorySliceSystemTest {
         .isEqualTo("AUTOMATIC");
 
     String coach1 = gateway.login("coach1@demo.storybank", PASSWORD);
-    assertThat(search(coach1, marker).get("total").asLong())
+    // other test classes give coach1 cohorts of their own too, whose stories may be close in
+    // meaning: the author's coach must find this story, found by its word, first
+    JsonNode byCoach1 = search(coach1, marker);
+    assertThat(byCoach1.get("hits").findValuesAsText("storyId"))
         .as("the coach of the author's cohort")
-        .isEqualTo(1);
+        .startsWith(storyId);
     String coach2 = gateway.login("coach2@demo.storybank", PASSWORD);
     // other test classes give coach2 cohorts of their own, whose stories may be close in meaning
     assertThat(search(coach2, marker).get("hits").findValuesAsText("storyId"))
