@@ -10,14 +10,16 @@ import java.util.UUID;
  * {@code ./storybank bench freshness}: against a running {@code ./storybank up}, drafts stories
  * through the gateway one after another and measures, for each, the time from the command being
  * accepted (201) to the story being found by search (gateway → story-command → event store →
- * publisher → Kafka → story-query → Elasticsearch refresh). Prints p50, p99 and max.
+ * publisher → Kafka → story-query → Elasticsearch refresh). Prints p50, p99 and max. With {@code
+ * --load RATE}, the same under a sustained write load ({@link FreshnessUnderLoad}).
  */
 public final class FreshnessBenchmark {
 
   private FreshnessBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int stories = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    List<String> arguments = List.of(args);
+    int load = arguments.indexOf("--load");
     String gatewayUrl =
         System.getenv()
             .getOrDefault(
@@ -25,6 +27,15 @@ public final class FreshnessBenchmark {
                 "http://127.0.0.1:"
                     + System.getenv().getOrDefault("STORYBANK_GATEWAY_PORT", "8080"));
     Api gateway = new Api(gatewayUrl);
+    if (load >= 0) {
+      int seconds = arguments.indexOf("--seconds");
+      new FreshnessUnderLoad(gateway)
+          .run(
+              Double.parseDouble(arguments.get(load + 1)),
+              seconds >= 0 ? Integer.parseInt(arguments.get(seconds + 1)) : 60);
+      return;
+    }
+    int stories = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     String token = gateway.login("candidate1@demo.storybank", "demo-password");
     List<Long> micros = new ArrayList<>();
     for (int i = 0; i < stories + 5; i++) {

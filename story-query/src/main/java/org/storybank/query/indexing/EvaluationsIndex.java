@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.projection.EvaluationDocument;
 
@@ -30,6 +31,15 @@ public class EvaluationsIndex {
 
   public void createIfMissing() {
     definition.ensure(elasticsearch);
+  }
+
+  /** Writes the evaluations in one request; one already there is left as it is. */
+  public void writeAll(Collection<EvaluationDocument> evaluations) {
+    VersionedBulk bulk = new VersionedBulk();
+    evaluations.forEach(
+        evaluation ->
+            bulk.add(name(), evaluation.evaluationId(), evaluation.storyVersion(), evaluation));
+    bulk.send(elasticsearch);
   }
 
   public void write(EvaluationDocument evaluation) {

@@ -2,11 +2,16 @@ package org.storybank.query.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
@@ -117,6 +122,40 @@ public class MembershipsIndex {
           .distinct()
           .sorted()
           .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to read memberships", e);
+    }
+  }
+
+  /** {@link #of} for several candidates in one search: every candidate is a key. */
+  public Map<String, List<Membership>> ofAll(Collection<String> candidateIds) {
+    List<FieldValue> ids =
+        candidateIds.stream().filter(Objects::nonNull).distinct().map(FieldValue::of).toList();
+    Map<String, List<Membership>> known = new HashMap<>();
+    ids.forEach(id -> known.put(id.stringValue(), new ArrayList<>()));
+    if (ids.isEmpty()) {
+      return known;
+    }
+    try {
+      elasticsearch
+          .search(
+              search ->
+                  search
+                      .index(definition.alias())
+                      .size(10_000)
+                      .query(q -> q.terms(t -> t.field("candidateId").terms(v -> v.value(ids)))),
+              Membership.class)
+          .hits()
+          .hits()
+          .stream()
+          .map(Hit::source)
+          .filter(Objects::nonNull)
+          .forEach(
+              membership ->
+                  known
+                      .computeIfAbsent(membership.candidateId(), id -> new ArrayList<>())
+                      .add(membership));
+      return known;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reach Elasticsearch to read memberships", e);
     }

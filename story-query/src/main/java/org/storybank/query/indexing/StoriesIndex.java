@@ -2,11 +2,15 @@ package org.storybank.query.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -54,6 +58,45 @@ public class StoriesIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reach Elasticsearch to read story " + storyId, e);
     }
+  }
+
+  /** The documents of these stories the index holds, by story id, in one round trip. */
+  public Map<String, StoryDocument> getAll(Collection<String> storyIds) {
+    List<String> possible = storyIds.stream().filter(DocumentIds::possible).distinct().toList();
+    if (possible.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      Map<String, StoryDocument> found = new HashMap<>();
+      elasticsearch
+          .mget(get -> get.index(name()).ids(possible), StoryDocument.class)
+          .docs()
+          .forEach(
+              doc -> {
+                if (doc.isResult() && doc.result().source() != null) {
+                  found.put(doc.result().id(), doc.result().source());
+                } else if (doc.isFailure()) {
+                  // a shard that cannot answer yet: passing, like a search's 503
+                  throw new ElasticsearchException(
+                      "mget",
+                      ErrorResponse.of(error -> error.error(doc.failure().error()).status(503)));
+                }
+              });
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach Elasticsearch to read stories", e);
+    }
+  }
+
+  /**
+   * Writes the documents in one request, each unless the index already holds its version or a later
+   * one.
+   */
+  public void writeAll(Collection<StoryDocument> documents) {
+    VersionedBulk bulk = new VersionedBulk();
+    documents.forEach(
+        document -> bulk.add(name(), document.storyId(), document.version(), document));
+    bulk.send(elasticsearch);
   }
 
   /** Makes every write acknowledged so far visible to searches such as {@link #storiesOf}. */
