@@ -35,10 +35,14 @@ public final class Redaction {
       return star;
     }
     return new StarText(
-        redactField(star.situation(), "situation", spans),
-        redactField(star.task(), "task", spans),
-        redactField(star.action(), "action", spans),
-        redactField(star.result(), "result", spans));
+        redactField(star, StarField.SITUATION, spans),
+        redactField(star, StarField.TASK, spans),
+        redactField(star, StarField.ACTION, spans),
+        redactField(star, StarField.RESULT, spans));
+  }
+
+  private static String redactField(StarText star, StarField field, List<ConfidentialSpan> spans) {
+    return redactField(field.of(star), field.id(), spans);
   }
 
   /** {@code text} of {@code field} with the spans on that field replaced, back to front. */

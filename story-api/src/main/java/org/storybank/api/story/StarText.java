@@ -18,10 +18,9 @@ public record StarText(String situation, String task, String action, String resu
   /** The parts by their field name, in STAR order. */
   public Map<String, String> byField() {
     var fields = new LinkedHashMap<String, String>();
-    fields.put("situation", situation);
-    fields.put("task", task);
-    fields.put("action", action);
-    fields.put("result", result);
+    for (StarField field : StarField.values()) {
+      fields.put(field.id(), field.of(this));
+    }
     return fields;
   }
 

@@ -28,6 +28,7 @@ import org.storybank.api.story.StoryCommands.ArchiveStory;
 import org.storybank.api.story.StoryCommands.MarkStoryReady;
 import org.storybank.api.story.StoryCommands.RestoreStory;
 import org.storybank.api.story.StoryCommands.ReviseStory;
+import org.storybank.api.story.StoryStatus;
 import org.storybank.command.RuleViolation;
 import org.storybank.command.bank.ImportReport.RowError;
 import org.storybank.command.history.StoryReader;
@@ -194,9 +195,12 @@ class BankImport {
     if (level.isEmpty()) {
       return rejected(row, "level", "must be one of entry, mid, senior, staff");
     }
-    String status = story.status() == null ? "draft" : story.status().toLowerCase(Locale.ROOT);
-    if (!Set.of("draft", "ready", "archived").contains(status)) {
-      return rejected(row, "status", "must be one of draft, ready, archived");
+    Optional<StoryStatus> status =
+        story.status() == null
+            ? Optional.of(StoryStatus.DRAFT)
+            : StoryStatus.fromId(story.status().toLowerCase(Locale.ROOT));
+    if (status.isEmpty()) {
+      return rejected(row, "status", "must be one of " + StoryStatus.ids());
     }
     String target = target(actor, story.id());
     if (!targets.add(target)) {
@@ -208,7 +212,8 @@ class BankImport {
     }
     StoryState existing = author.isPresent() ? reader.timeline(target, actor).current() : null;
     boolean staysReady =
-        "ready".equals(status) || (existing != null && "ready".equals(existing.status()));
+        status.get() == StoryStatus.READY
+            || (existing != null && StoryStatus.READY.is(existing.status()));
     Optional<StoryRuleViolation> broken =
         StoryValidation.check(
             story.title(),
@@ -235,7 +240,7 @@ class BankImport {
             story.action(),
             story.result(),
             story.confidential(),
-            status);
+            status.get().id());
     return new Checked(new Plan(row, normalised, target, existing), null);
   }
 
@@ -272,16 +277,16 @@ class BankImport {
               level,
               star(story),
               story.confidential()));
-      setStatus(actor, plan.storyId(), "draft", story.status());
+      setStatus(actor, plan.storyId(), StoryStatus.DRAFT.id(), story.status());
       return;
     }
     StoryState existing = plan.existing();
     Long version = existing.version();
     String status = existing.status();
-    if ("archived".equals(status)) {
+    if (StoryStatus.ARCHIVED.is(status)) {
       // an archived story takes no revision; it is archived again below if the entry says so
       version = commands.sendAndWait(new RestoreStory(plan.storyId(), actor));
-      status = "draft";
+      status = StoryStatus.DRAFT.id();
     }
     commands.sendAndWait(
         new ReviseStory(
@@ -298,9 +303,9 @@ class BankImport {
   }
 
   private void setStatus(Actor actor, String storyId, String from, String to) {
-    if ("ready".equals(to) && !"ready".equals(from)) {
+    if (StoryStatus.READY.is(to) && !StoryStatus.READY.is(from)) {
       commands.sendAndWait(new MarkStoryReady(storyId, actor));
-    } else if ("archived".equals(to) && !"archived".equals(from)) {
+    } else if (StoryStatus.ARCHIVED.is(to) && !StoryStatus.ARCHIVED.is(from)) {
       commands.sendAndWait(new ArchiveStory(storyId, actor));
     }
   }
@@ -319,7 +324,7 @@ class BankImport {
         && state.confidential().equals(story.confidential())
         && (state.status().equals(story.status())
             // a ready story cannot go back to draft; importing it as a draft changes nothing
-            || ("ready".equals(state.status()) && "draft".equals(story.status())));
+            || (StoryStatus.READY.is(state.status()) && StoryStatus.DRAFT.is(story.status())));
   }
 
   private static StarText star(ExportedStory story) {

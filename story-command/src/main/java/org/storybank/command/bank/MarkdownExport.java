@@ -1,8 +1,8 @@
 package org.storybank.command.bank;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+import org.storybank.api.story.StarField;
 
 /**
  * Stories as Markdown to read and print: one section per story with its level, status and
@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  * would read as a heading, list, quote or rule is escaped so the story keeps its shape.
  */
 final class MarkdownExport {
-
-  private static final Map<String, String> PARTS =
-      Map.of("situation", "Situation", "task", "Task", "action", "Action", "result", "Result");
 
   static final String EMPTY = "*(empty)*";
   static final String CONFIDENTIAL = "*Confidential:* ";
@@ -37,10 +34,10 @@ final class MarkdownExport {
         md.append("\n**Answers**\n\n");
         story.prompts().forEach(prompt -> md.append("- ").append(inline(prompt)).append('\n'));
       }
-      part(md, "situation", story.situation());
-      part(md, "task", story.task());
-      part(md, "action", story.action());
-      part(md, "result", story.result());
+      part(md, StarField.SITUATION, story.situation());
+      part(md, StarField.TASK, story.task());
+      part(md, StarField.ACTION, story.action());
+      part(md, StarField.RESULT, story.result());
       if (!story.confidential().isEmpty()) {
         md.append('\n')
             .append(CONFIDENTIAL)
@@ -51,8 +48,8 @@ final class MarkdownExport {
     return md.toString();
   }
 
-  private static void part(StringBuilder md, String field, String text) {
-    md.append("\n### ").append(PARTS.get(field)).append("\n\n");
+  private static void part(StringBuilder md, StarField field, String text) {
+    md.append("\n### ").append(field.label()).append("\n\n");
     if (text == null || text.isBlank()) {
       md.append(EMPTY).append('\n');
       return;

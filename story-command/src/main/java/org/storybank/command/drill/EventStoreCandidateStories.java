@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Component;
 import org.storybank.api.story.Actor;
+import org.storybank.api.story.StoryStatus;
 import org.storybank.command.history.StoryReader;
 import org.storybank.command.history.StoryState;
 import org.storybank.command.story.StoryNotFound;
@@ -25,7 +26,8 @@ class EventStoreCandidateStories implements CandidateStories {
     try {
       StoryState story =
           reader.timeline(storyId, Actor.candidate(candidateId, List.of())).current();
-      boolean own = candidateId.equals(story.authorId()) && !"archived".equals(story.status());
+      boolean own =
+          candidateId.equals(story.authorId()) && !StoryStatus.ARCHIVED.is(story.status());
       return own ? OptionalInt.of(story.revision()) : OptionalInt.empty();
     } catch (StoryNotFound e) {
       return OptionalInt.empty();

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.storybank.api.story.StarField;
 
 /** What changed between two revisions of a story, per field, word by word. */
 public final class RevisionDiff {
@@ -21,10 +22,10 @@ public final class RevisionDiff {
     Map<String, String[]> fields = new LinkedHashMap<>();
     fields.put("title", new String[] {from.title(), to.title()});
     fields.put("level", new String[] {from.level(), to.level()});
-    fields.put("situation", new String[] {from.situation(), to.situation()});
-    fields.put("task", new String[] {from.task(), to.task()});
-    fields.put("action", new String[] {from.action(), to.action()});
-    fields.put("result", new String[] {from.result(), to.result()});
+    fields.put(StarField.SITUATION.id(), new String[] {from.situation(), to.situation()});
+    fields.put(StarField.TASK.id(), new String[] {from.task(), to.task()});
+    fields.put(StarField.ACTION.id(), new String[] {from.action(), to.action()});
+    fields.put(StarField.RESULT.id(), new String[] {from.result(), to.result()});
     List<FieldDiff> diffs = new ArrayList<>();
     fields.forEach(
         (field, texts) -> {

@@ -27,6 +27,7 @@ import org.storybank.api.story.StoryEvents.StoryMarkedReady;
 import org.storybank.api.story.StoryEvents.StoryRestored;
 import org.storybank.api.story.StoryEvents.StoryRevised;
 import org.storybank.api.story.StoryEvents.StorySelfRated;
+import org.storybank.api.story.StoryStatus;
 import org.storybank.command.story.CohortMembership;
 import org.storybank.command.story.StoryAccess;
 
@@ -287,7 +288,7 @@ public final class StoryTimeline {
     }
 
     StoryState state() {
-      String status = archived ? "archived" : ready ? "ready" : "draft";
+      String status = StoryStatus.of(archived, ready).id();
       return new StoryState(
           storyId,
           authorId,

@@ -13,17 +13,15 @@ import static org.storybank.api.story.StoryLimits.MAX_TITLE_CHARS;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.storybank.api.Principles;
 import org.storybank.api.evaluation.EvaluationResult;
 import org.storybank.api.story.ConfidentialSpan;
 import org.storybank.api.story.PromptLink;
+import org.storybank.api.story.StarField;
 import org.storybank.api.story.StarText;
 
 /** The rules every version of a story must keep, checked before any event is applied. */
 final class StoryRules {
-
-  static final Set<String> STAR_FIELDS = Set.of("situation", "task", "action", "result");
 
   private StoryRules() {}
 
@@ -120,7 +118,7 @@ final class StoryRules {
   }
 
   static void requireCommentRange(StarText star, String field, int start, int end) {
-    if (field == null || !STAR_FIELDS.contains(field)) {
+    if (StarField.fromId(field).isEmpty()) {
       throw new StoryRuleViolation("field", "must be one of situation, task, action, result");
     }
     int length = star.byField().get(field).length();
@@ -145,7 +143,7 @@ final class StoryRules {
       if (span == null) {
         throw new StoryRuleViolation("confidential[" + i + "]", "must not be null");
       }
-      if (span.field() == null || !STAR_FIELDS.contains(span.field())) {
+      if (StarField.fromId(span.field()).isEmpty()) {
         throw new StoryRuleViolation(
             "confidential[" + i + "].field", "must be one of situation, task, action, result");
       }

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.storybank.api.story.StoryStatus;
 
 /** What the cohort reports ask of Elasticsearch alike, and how they read and round its answers. */
 final class Aggregations {
@@ -26,7 +27,8 @@ final class Aggregations {
             q.bool(
                 b ->
                     b.filter(f -> f.term(t -> t.field(COHORT_ID).value(FieldValue.of(cohortId))))
-                        .mustNot(n -> n.term(t -> t.field(STATUS).value("archived")))));
+                        .mustNot(
+                            n -> n.term(t -> t.field(STATUS).value(StoryStatus.ARCHIVED.id())))));
   }
 
   static Aggregation terms(String field, int size) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.storybank.api.story.StoryStatus;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.projection.Assessment;
 import org.storybank.query.projection.StoryDocument;
@@ -80,7 +81,9 @@ public class ReviewQueue {
                                           .mustNot(
                                               n ->
                                                   n.term(
-                                                      t -> t.field("status").value("archived")))))
+                                                      t ->
+                                                          t.field("status")
+                                                              .value(StoryStatus.ARCHIVED.id())))))
                       .sort(o -> o.field(f -> f.field("updatedAt").order(SortOrder.Desc))),
               StoryDocument.class);
       return response.hits().hits().stream()

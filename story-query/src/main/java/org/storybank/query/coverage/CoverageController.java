@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.storybank.api.story.StoryStatus;
 import org.storybank.query.access.CandidateAccess;
 import org.storybank.query.indexing.StoriesIndex;
 import org.storybank.query.projection.StoryDocument;
@@ -34,7 +35,7 @@ class CoverageController {
     access.checkRead(caller, candidateId);
     List<StoryDocument> bank =
         stories.storiesOf(candidateId).stream()
-            .filter(story -> !"archived".equals(story.status()))
+            .filter(story -> !StoryStatus.ARCHIVED.is(story.status()))
             .toList();
     return calculator.of(candidateId, bank);
   }

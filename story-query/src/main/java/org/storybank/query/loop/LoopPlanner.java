@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.storybank.api.Level;
 import org.storybank.api.loop.LoopDetails.Interview;
+import org.storybank.api.story.StoryStatus;
 import org.storybank.query.loop.LoopPlan.Assignment;
 import org.storybank.query.loop.LoopPlan.Gap;
 import org.storybank.query.loop.LoopPlan.InterviewPlan;
@@ -62,7 +63,7 @@ final class LoopPlanner {
       Map<String, Answers> answersByQuestion) {
     Map<String, StoryDocument> byId = new LinkedHashMap<>();
     bank.stream()
-        .filter(story -> !"archived".equals(story.status()))
+        .filter(story -> !StoryStatus.ARCHIVED.is(story.status()))
         .sorted(Comparator.comparing(StoryDocument::storyId))
         .forEach(story -> byId.put(story.storyId(), story));
     Level level = Level.fromId(loop.level()).orElse(Level.MID);

@@ -20,6 +20,7 @@ import org.storybank.api.story.StoryEvents.StoryMarkedReady;
 import org.storybank.api.story.StoryEvents.StoryRestored;
 import org.storybank.api.story.StoryEvents.StoryRevised;
 import org.storybank.api.story.StoryEvents.StorySelfRated;
+import org.storybank.api.story.StoryStatus;
 import org.storybank.query.projection.StoryDocument.IndexedPrompt;
 
 /**
@@ -81,9 +82,10 @@ public class StoryProjection {
                   doc.prompts().stream()
                       .filter(prompt -> !prompt.promptId().equals(unlinked.promptId()))
                       .toList());
-          case StoryMarkedReady ready -> doc.withStatus("ready");
-          case StoryArchived archived -> doc.withStatus("archived");
-          case StoryRestored restored -> doc.withStatus(restored.ready() ? "ready" : "draft");
+          case StoryMarkedReady ready -> doc.withStatus(StoryStatus.READY.id());
+          case StoryArchived archived -> doc.withStatus(StoryStatus.ARCHIVED.id());
+          case StoryRestored restored ->
+              doc.withStatus(StoryStatus.of(false, restored.ready()).id());
           case EvaluationRecorded recorded -> withEvaluation(doc, recorded, envelope);
           // comments and self-ratings are not searched; the version still moves, so a replay of
           // them is recognised as applied
@@ -128,7 +130,7 @@ public class StoryProjection {
         shared.task(),
         shared.action(),
         shared.result(),
-        "draft",
+        StoryStatus.DRAFT.id(),
         envelope.sequence(),
         1,
         envelope.timestamp(),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.storybank.api.story.StarField;
 import org.storybank.query.language.Highlighter;
 import org.storybank.query.language.InterviewLanguage;
 import org.storybank.query.projection.StoryDocument;
@@ -47,10 +48,10 @@ final class HitPresenter {
       prompts.addAll(highlighter.highlight(prompt.angle(), terms));
     }
     put(highlights, "prompts", prompts);
-    put(highlights, "situation", highlighter.highlight(story.situation(), terms));
-    put(highlights, "task", highlighter.highlight(story.task(), terms));
-    put(highlights, "action", highlighter.highlight(story.action(), terms));
-    put(highlights, "result", highlighter.highlight(story.result(), terms));
+    put(highlights, StarField.SITUATION.id(), highlighter.highlight(story.situation(), terms));
+    put(highlights, StarField.TASK.id(), highlighter.highlight(story.task(), terms));
+    put(highlights, StarField.ACTION.id(), highlighter.highlight(story.action(), terms));
+    put(highlights, StarField.RESULT.id(), highlighter.highlight(story.result(), terms));
     return highlights;
   }
 

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.util.ArrayList;
 import java.util.List;
+import org.storybank.api.story.StoryStatus;
 
 /**
  * The filters every part of a search shares: the caller's scope first (from the token, never from
@@ -17,7 +18,7 @@ final class SearchFilters {
   static List<Query> of(SearchScope scope, StoryQuery query) {
     List<Query> filters = new ArrayList<>();
     filters.add(scope(scope));
-    Query archived = Query.of(q -> q.term(t -> t.field("status").value("archived")));
+    Query archived = Query.of(q -> q.term(t -> t.field("status").value(StoryStatus.ARCHIVED.id())));
     filters.add(query.archived() ? archived : Query.of(q -> q.bool(b -> b.mustNot(archived))));
     term(filters, "principles", query.principle());
     term(filters, "level", query.level());
