@@ -3,12 +3,11 @@ package org.storybank.query.semantic;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * The in-process MiniLM sentence model (384 dimensions, quantised, on the CPU; it ships inside its
- * jar, nothing is downloaded). About 5 ms a sentence here, so query vectors are cached: interview
- * prompts repeat.
+ * jar, nothing is downloaded), each embedding on its caller's thread ({@link OneThreadOnnxModels}).
+ * About 5 ms a sentence here, so query vectors are cached: interview prompts repeat.
  */
 public class SentenceEmbeddings {
 
@@ -21,7 +20,7 @@ public class SentenceEmbeddings {
   private final Cache<String, float[]> queries;
 
   public SentenceEmbeddings() {
-    this(new AllMiniLmL6V2QuantizedEmbeddingModel(), 10_000);
+    this(OneThreadOnnxModels.miniLm(), 10_000);
   }
 
   SentenceEmbeddings(EmbeddingModel model, int cachedQueries) {
