@@ -143,25 +143,11 @@ final class FreshnessUnderLoad {
           gateway.post(
               "/api/stories",
               token,
-              Map.of(
-                  "title",
+              FreshnessBenchmark.story(
                   "Load story",
-                  "principles",
-                  List.of("ownership"),
-                  "prompts",
-                  List.of(),
-                  "level",
-                  "mid",
-                  "situation",
-                  "Deploys failed one time in five and nobody owned the pipeline.",
-                  "task",
-                  "Find out why and fix it for every team.",
-                  "action",
                   "I traced the failures to an upload race, marked "
                       + marker
-                      + ", and added a gate.",
-                  "result",
-                  "Failures fell from 20% to under 1% within two weeks."));
+                      + ", and added a gate."));
       if (created.status() == 201) {
         acknowledged.incrementAndGet();
         acknowledgedByWindow.merge(window(System.nanoTime()), 1L, Long::sum);

@@ -103,12 +103,7 @@ public class MembershipsIndex {
                                                                   v ->
                                                                       v.value(
                                                                           cohortIds.stream()
-                                                                              .map(
-                                                                                  co.elastic.clients
-                                                                                          .elasticsearch
-                                                                                          ._types
-                                                                                          .FieldValue
-                                                                                      ::of)
+                                                                              .map(FieldValue::of)
                                                                               .toList()))))
                                           .filter(
                                               f -> f.term(t -> t.field("member").value(true))))),
@@ -163,23 +158,8 @@ public class MembershipsIndex {
 
   /** Every cohort the candidate was ever recorded in, as its latest event left it. */
   public List<Membership> of(String candidateId) {
-    try {
-      return elasticsearch
-          .search(
-              search ->
-                  search
-                      .index(definition.alias())
-                      .size(100)
-                      .query(q -> q.term(t -> t.field("candidateId").value(candidateId))),
-              Membership.class)
-          .hits()
-          .hits()
-          .stream()
-          .map(Hit::source)
-          .filter(Objects::nonNull)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach Elasticsearch to read memberships", e);
-    }
+    return candidateId == null
+        ? List.of()
+        : ofAll(List.of(candidateId)).getOrDefault(candidateId, List.of());
   }
 }

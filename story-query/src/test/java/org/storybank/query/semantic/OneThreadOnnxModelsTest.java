@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OneThreadOnnxModelsTest {
 
   @Test
-  void theModelOnOneThreadGivesTheJarModelsVectors() {
-    EmbeddingModel jars = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    EmbeddingModel ours = OneThreadOnnxModels.miniLm();
+  void miniLmOnOneThreadGivesTheJarModelsVectors() {
+    assertSameVectors(new AllMiniLmL6V2QuantizedEmbeddingModel(), OneThreadOnnxModels.miniLm());
+  }
+
+  @Test
+  void bgeSmallOnOneThreadGivesTheJarModelsVectors() {
+    assertSameVectors(new BgeSmallEnV15QuantizedEmbeddingModel(), OneThreadOnnxModels.bgeSmall());
+  }
+
+  private static void assertSameVectors(EmbeddingModel jars, EmbeddingModel ours) {
     for (String text :
         List.of(
             "Tell me about a time you took ownership of a problem nobody owned.",
