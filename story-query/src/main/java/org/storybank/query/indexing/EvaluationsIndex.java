@@ -1,11 +1,8 @@
 package org.storybank.query.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.projection.EvaluationDocument;
 
@@ -43,22 +40,6 @@ public class EvaluationsIndex {
   }
 
   public void write(EvaluationDocument evaluation) {
-    try {
-      elasticsearch.index(
-          index ->
-              index
-                  .index(name())
-                  .id(evaluation.evaluationId())
-                  .version(evaluation.storyVersion())
-                  .versionType(VersionType.External)
-                  .document(evaluation));
-    } catch (ElasticsearchException e) {
-      if (e.status() != 409) {
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot reach Elasticsearch to index evaluation " + evaluation.evaluationId(), e);
-    }
+    writeAll(List.of(evaluation));
   }
 }

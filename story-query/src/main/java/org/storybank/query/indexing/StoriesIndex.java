@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.storybank.query.elasticsearch.ElasticsearchProperties;
 import org.storybank.query.projection.StoryDocument;
 
@@ -24,8 +22,6 @@ import org.storybank.query.projection.StoryDocument;
  * state.
  */
 public class StoriesIndex {
-
-  private static final Logger log = LoggerFactory.getLogger(StoriesIndex.class);
 
   private final ElasticsearchClient elasticsearch;
   private final IndexDefinition definition;
@@ -149,16 +145,7 @@ public class StoriesIndex {
 
   /** Writes the document unless the index already holds this or a later version of it. */
   public void write(StoryDocument document) {
-    try {
-      index(document, VersionType.External);
-    } catch (ElasticsearchException e) {
-      if (e.status() == 409) {
-        log.debug(
-            "story {} already at version {} or later", document.storyId(), document.version());
-        return;
-      }
-      throw e;
-    }
+    writeAll(List.of(document));
   }
 
   private void index(StoryDocument document, VersionType versionType) {

@@ -16,13 +16,14 @@ import java.util.List;
  * Documents written in one bulk request, each under external versioning as a single write would be:
  * an item the index already holds at this or a later version (409) is a repeat and passes; any
  * other refused item fails the whole write as Elasticsearch's own exception, its status kept, so
- * that the consumer's error handling tells a passing refusal (429, 503) from a lasting one.
+ * that the consumer's error handling tells a passing refusal (429, 503) from a lasting one. The
+ * live projection and the rebuild's {@code BulkWriter} both write through it.
  */
-final class VersionedBulk {
+public final class VersionedBulk {
 
   private final List<BulkOperation> operations = new ArrayList<>();
 
-  VersionedBulk add(String index, String id, long version, Object document) {
+  public VersionedBulk add(String index, String id, long version, Object document) {
     operations.add(
         BulkOperation.of(
             operation ->
@@ -37,12 +38,8 @@ final class VersionedBulk {
     return this;
   }
 
-  boolean isEmpty() {
-    return operations.isEmpty();
-  }
-
   /** Sends the writes; how many were new (not repeats). */
-  int send(ElasticsearchClient elasticsearch) {
+  public int send(ElasticsearchClient elasticsearch) {
     if (operations.isEmpty()) {
       return 0;
     }

@@ -1,10 +1,6 @@
 package org.storybank.query.rebuild;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.storybank.query.indexing.VersionedBulk;
 import org.storybank.query.projection.StoryDocument;
 import org.storybank.query.projection.StoryVectors;
 import org.storybank.query.semantic.StoryEmbedder;
@@ -65,20 +62,11 @@ class BulkWriter implements AutoCloseable {
       Function<T, ?> source) {
     for (int from = 0; from < documents.size(); from += BATCH) {
       List<T> batch = documents.subList(from, Math.min(from + BATCH, documents.size()));
-      BulkRequest.Builder bulk = new BulkRequest.Builder();
+      VersionedBulk bulk = new VersionedBulk();
       for (T document : batch) {
-        bulk.operations(
-            operation ->
-                operation.index(
-                    write ->
-                        write
-                            .index(index)
-                            .id(id.apply(document))
-                            .version(version.applyAsLong(document))
-                            .versionType(VersionType.External)
-                            .document(source.apply(document))));
+        bulk.add(index, id.apply(document), version.applyAsLong(document), source.apply(document));
       }
-      send(bulk.build());
+      send(bulk);
     }
   }
 
@@ -133,17 +121,14 @@ class BulkWriter implements AutoCloseable {
     return vectors;
   }
 
-  private void send(BulkRequest request) {
+  private void send(VersionedBulk bulk) {
     flushIfFailed();
     inFlight.acquireUninterruptibly();
     try {
       senders.execute(
           () -> {
             try {
-              check(elasticsearch.bulk(request));
-            } catch (IOException e) {
-              failure.compareAndSet(
-                  null, new UncheckedIOException("cannot reach Elasticsearch for a bulk write", e));
+              bulk.send(elasticsearch);
             } catch (RuntimeException e) {
               failure.compareAndSet(null, e);
             } finally {
@@ -160,18 +145,6 @@ class BulkWriter implements AutoCloseable {
     RuntimeException failed = failure.get();
     if (failed != null) {
       flush();
-    }
-  }
-
-  private static void check(BulkResponse response) {
-    if (response.errors()) {
-      for (BulkResponseItem item : response.items()) {
-        // 409: the index already holds this version or a later one, which a rebuild allows
-        if (item.error() != null && item.status() != 409) {
-          throw new IllegalStateException(
-              "bulk write of " + item.id() + " failed: " + item.error().reason());
-        }
-      }
     }
   }
 }
